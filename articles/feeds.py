@@ -1,0 +1,81 @@
+"""RSS 2.0 and Atom feeds: everything live, per section and per correspondent."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.models import Article, Section
+from authors.models import Correspondent
+
+FEED_LENGTH = 30
+
+
+class LatestFeed(Feed):
+    description_template = "articles/feed_description.html"
+
+    def title(self, obj=None):
+        return settings.SITE_NAME if obj is None else f"{obj} · {settings.SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url() if obj is not None else "/"
+
+    def description(self, obj=None):
+        return f"The latest stories from {self.title(obj)}."
+
+    def items(self, obj=None):
+        return self.stories(obj)[:FEED_LENGTH]
+
+    def stories(self, obj):
+        return Article.objects.published().for_cards().prefetch_related("corrections")
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return ", ".join(byline.correspondent.name for byline in item.bylines.all())
+
+    def item_author_link(self, item):
+        bylines = item.bylines.all()
+        if bylines:
+            return settings.SITE_URL + bylines[0].correspondent.get_absolute_url()
+        return None
+
+    def item_categories(self, item):
+        return [item.section.name] if item.section else []
+
+    def item_enclosure_url(self, item):
+        return settings.SITE_URL + item.hero_image.url if item.hero_image else None
+
+    def item_enclosure_mime_type(self, item):
+        return "image/jpeg" if item.hero_image else None
+
+    def item_enclosure_length(self, item):
+        return item.hero_image.size if item.hero_image else None
+
+
+class LatestAtomFeed(LatestFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestFeed.description
+
+
+class SectionFeed(LatestFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def stories(self, obj):
+        return super().stories(obj).filter(section=obj)
+
+
+class CorrespondentFeed(LatestFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Correspondent, slug=slug)
+
+    def stories(self, obj):
+        return super().stories(obj).filter(bylines__correspondent=obj)

@@ -1,0 +1,380 @@
+import math
+import re
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles import sanitize, workflow
+from articles.workflow import Status
+from authors.models import Correspondent
+from newsroom import images
+
+MIN_HERO_WIDTH = 1200
+NEEDS_SECTION = "Choose a section."
+NEEDS_BYLINE = "Add at least one byline."
+NEEDS_ALT = "Describe the hero image in its alt text."
+HERO_TOO_NARROW = "The hero image is {width} px wide; use one at least 1200 px wide."
+NOT_PUBLISHED = "Only a published article can be corrected."
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order in the navigation; lower comes first.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see now: scheduled stories join by themselves."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def for_cards(self):
+        """Everything an article card shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            models.Prefetch(
+                "bylines", queryset=Byline.objects.select_related("correspondent")
+            )
+        )
+
+    def editable_by(self, user):
+        """The stories `user` may open in the admin."""
+        if user.has_perm("articles.edit_any_article"):
+            return self
+        return self.filter(bylines__correspondent__user=user).distinct()
+
+    def next_change_at(self):
+        """When the next scheduled story goes live, so caches can expire then."""
+        return (
+            self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
+        ).first()
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text=_("The end of the article's address.")
+    )
+    dek = models.CharField(
+        _("standfirst"), max_length=300, blank=True,
+        help_text=_("One sentence under the headline that says why it matters."),
+    )
+    body = models.TextField(
+        blank=True, help_text=_("Cleaned on save: only basic formatting and links stay.")
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    correspondents = models.ManyToManyField(
+        Correspondent, through="Byline", related_name="articles"
+    )
+    hero_image = models.ImageField(
+        upload_to="articles/", blank=True,
+        width_field="hero_width", height_field="hero_height",
+        validators=[images.validate_image],
+        help_text=_("At least 1200 px wide. Metadata such as GPS is removed on upload."),
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        _("alt text"), max_length=300, blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(_("credit"), max_length=120, blank=True)
+    is_featured = models.BooleanField(
+        _("lead story"), default=False,
+        help_text=_("The newest live lead story tops the home page."),
+    )
+    comments_open = models.BooleanField(default=True)
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(
+        null=True, blank=True,
+        help_text=_("Readers see it from this moment on; a future time schedules it."),
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    comment_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text=_("Approved comments only.")
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        get_latest_by = "publish_at"
+        indexes = [models.Index(fields=["status", "-publish_at"])]
+        permissions = [
+            ("publish_article", "Can publish, send back and withdraw articles"),
+            ("schedule_article", "Can schedule articles for a future time"),
+            ("withdraw_article", "Can withdraw published articles"),
+            ("correct_article", "Can append corrections to published articles"),
+            ("edit_any_article", "Can edit every article, not only their own"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize.clean_body(self.body)
+        self.word_count = count_words(sanitize.plain_text(self.body))
+        self.reading_minutes = reading_minutes(self.word_count)
+        self.version += 1
+        hero_is_new = images.is_new_upload(self.hero_image)
+        if hero_is_new:
+            self.hero_image = images.clean_upload(self.hero_image)
+        super().save(*args, **kwargs)
+        if hero_is_new:
+            images.make_renditions(self.hero_image.name)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    # State ------------------------------------------------------------------
+
+    def is_published(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    def is_scheduled(self) -> bool:
+        return self.status == Status.PUBLISHED and self.publish_at > timezone.now()
+
+    def was_updated(self) -> bool:
+        """Changed visibly after it first went out (more than a few minutes on)."""
+        return bool(self.first_published_at) and (
+            self.updated_at - max(self.first_published_at, self.publish_at)
+        ).total_seconds() > 600
+
+    def can_be_edited_by(self, user) -> bool:
+        if user.has_perm("articles.edit_any_article"):
+            return True
+        return user.has_perm("articles.change_article") and self.bylines.filter(
+            correspondent__user=user
+        ).exists()
+
+    def accepts_comments(self) -> bool:
+        return self.comments_open and self.is_published()
+
+    def publish_problems(self) -> list[str]:
+        """What stops this article from going out, in words an editor can act on."""
+        problems = []
+        if self.section_id is None:
+            problems.append(NEEDS_SECTION)
+        if self.pk is None or not self.bylines.exists():
+            problems.append(NEEDS_BYLINE)
+        if self.hero_image:
+            if not self.hero_alt.strip():
+                problems.append(NEEDS_ALT)
+            if (self.hero_width or 0) < MIN_HERO_WIDTH:
+                problems.append(HERO_TOO_NARROW.format(width=self.hero_width))
+        return problems
+
+    def related(self, limit=3):
+        """Live stories sharing the section or tags, most tags in common first."""
+        tag_ids = [tag.id for tag in self.tags.all()]
+        return (
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .filter(Q(section_id=self.section_id) | Q(tags__in=tag_ids))
+            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+            .select_related("section")
+            .order_by("-shared", "-publish_at")
+            .distinct()[:limit]
+        )
+
+    # Transitions ------------------------------------------------------------
+
+    def submit(self, *, by, note: str = "") -> None:
+        self._move(Status.IN_REVIEW, by=by, note=note)
+
+    def send_back(self, *, by, note: str) -> None:
+        if not note.strip():
+            raise ValidationError(workflow.NOTE_REQUIRED, code="note_required")
+        self._move(Status.DRAFT, by=by, note=note)
+
+    def publish(self, *, by, at: datetime | None = None, note: str = "") -> None:
+        at = at or timezone.now()
+        if at > timezone.now() and not by.has_perm(workflow.SCHEDULE):
+            raise PermissionDenied(workflow.SCHEDULE_NOT_PERMITTED)
+        workflow.check(old=self.status, new=Status.PUBLISHED, user=by)
+        problems = self.publish_problems()
+        if problems:
+            raise ValidationError(problems, code="not_ready")
+        with transaction.atomic():
+            for byline in self.bylines.select_related("correspondent"):
+                byline.job_title = byline.job_title or byline.correspondent.job_title
+                byline.save(update_fields=["job_title"])
+            self.publish_at = at
+            self.first_published_at = self.first_published_at or at
+            self._move(Status.PUBLISHED, by=by, note=note)
+
+    def withdraw(self, *, by, note: str = "") -> None:
+        self._move(Status.WITHDRAWN, by=by, note=note)
+
+    def return_to_draft(self, *, by, note: str = "") -> None:
+        self._move(Status.DRAFT, by=by, note=note)
+
+    def _move(self, new: str, *, by, note: str) -> None:
+        old = self.status
+        workflow.check(old=old, new=new, user=by)
+        with transaction.atomic():
+            self.status = new
+            self.save()
+            self.events.create(actor=by, from_status=old, to_status=new, note=note)
+
+    def add_correction(self, *, by, kind: str, note: str) -> "Correction":
+        if not by.has_perm(workflow.CORRECT):
+            raise PermissionDenied
+        if self.status != Status.PUBLISHED:
+            raise ValidationError(NOT_PUBLISHED, code="not_published")
+        with transaction.atomic():
+            correction = self.corrections.create(kind=kind, note=note, created_by=by)
+            self.save(update_fields=["updated_at"])
+        return correction
+
+    def refresh_comment_count(self) -> None:
+        self.comment_count = self.comments.filter(status="approved").count()
+        Article.objects.filter(pk=self.pk).update(comment_count=self.comment_count)
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))
+
+
+def reading_minutes(words: int) -> int:
+    """Whole minutes at the newsroom's reading speed, never less than one."""
+    return max(1, math.ceil(words / settings.READING_WORDS_PER_MINUTE))
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    correspondent = models.ForeignKey(
+        Correspondent, on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    job_title = models.CharField(
+        max_length=120, blank=True,
+        help_text=_("Kept as it was when the story was published; blank uses today's."),
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "correspondent"], name="one_byline_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return self.correspondent.name
+
+    @property
+    def title(self) -> str:
+        return self.job_title or self.correspondent.job_title
+
+
+class ArticleEvent(models.Model):
+    """The audit log: every workflow move, who made it, when and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=Status)
+    to_status = models.CharField(max_length=20, choices=Status)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        CLARIFICATION = "clarification", _("Clarification")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
+    note = models.TextField(help_text=_("Plain text: what was wrong and what is right."))
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article}"
+
+
+class Revision(models.Model):
+    """A snapshot of an article's editable content after a save."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    content = models.JSONField()
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.article} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,92 @@
+"""Search over live stories.
+
+On PostgreSQL: full-text search, headline weighted above standfirst above body,
+ranked, with highlighted snippets. Elsewhere (SQLite): every word must appear
+somewhere; headline matches first.
+"""
+
+from django import forms
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from articles.models import Section
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+CONFIG = "english"
+# Markers that cannot occur in prose; the template escapes, then marks them.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\u0002", "\u0003"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.all(), required=False, to_field_name="slug",
+        empty_label="All sections",
+    )
+    since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_q(self):
+        # Junk such as NUL bytes or lone punctuation searches for nothing.
+        q = self.cleaned_data["q"].replace("\x00", "")
+        return " ".join(terms(q))
+
+
+def terms(q: str) -> list[str]:
+    words = ["".join(ch for ch in word if ch.isalnum() or ch in "-'") for word in q.split()]
+    return [word for word in words if word.strip("-'")][:MAX_TERMS]
+
+
+def run(queryset, *, q, section=None, since=None, until=None):
+    if section:
+        queryset = queryset.filter(section=section)
+    if since:
+        queryset = queryset.filter(publish_at__date__gte=since)
+    if until:
+        queryset = queryset.filter(publish_at__date__lte=until)
+    if connection.vendor == "postgresql":
+        return _postgres(queryset, q)
+    return _fallback(queryset, q)
+
+
+def _postgres(queryset, q):
+    vector = (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("dek", weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+    query = SearchQuery(q, search_type="websearch", config=CONFIG)
+    return (
+        queryset.annotate(rank=SearchRank(vector, query))
+        .filter(rank__gt=0)
+        .annotate(
+            snippet=SearchHeadline(
+                "body", query, config=CONFIG, start_sel=HIGHLIGHT_START, stop_sel=HIGHLIGHT_STOP,
+                max_words=35, min_words=15, max_fragments=1,
+            )
+        )
+        .order_by("-rank", "-publish_at")
+    )
+
+
+def _fallback(queryset, q):
+    words = terms(q)
+    for word in words:
+        queryset = queryset.filter(
+            Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+        )
+    headline_hits = Q()
+    for word in words:
+        headline_hits &= Q(headline__icontains=word)
+    return queryset.annotate(
+        headline_match=Case(When(headline_hits, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("-headline_match", "-publish_at")

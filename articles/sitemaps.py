@@ -1,0 +1,55 @@
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.utils import timezone
+
+from articles.models import Article, Section, Tag
+from authors.models import Correspondent
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "daily"
+    limit = 5000
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at").order_by("-publish_at")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class NewsSitemap(Sitemap):
+    """Google News: live stories from the last 48 hours."""
+
+    limit = 1000
+
+    def items(self):
+        since = timezone.now() - timedelta(hours=48)
+        return Article.objects.published().filter(publish_at__gte=since).order_by("-publish_at")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return Section.objects.all()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class TagSitemap(Sitemap):
+    def items(self):
+        # Only tags a reader can reach a story from.
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+
+
+class CorrespondentSitemap(Sitemap):
+    def items(self):
+        return Correspondent.objects.all()
+
+    def lastmod(self, item):
+        return item.updated_at

@@ -1,0 +1,156 @@
+"""Public pages that list or show stories. Views only read."""
+
+from django.conf import settings
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView, TemplateView
+
+from articles import search, structured_data
+from articles.models import Article, Byline, Correction, Section, Tag
+from authors.models import Correspondent
+
+HOME_LATEST = 8
+HOME_PER_SECTION = 4
+
+
+class PublishedMixin:
+    """Every reader-facing list starts from what is live now."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards()
+
+
+class HomeView(PublishedMixin, TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        live = self.get_queryset()
+        latest = list(live[: HOME_LATEST + 1])
+        lead = next((a for a in latest if a.is_featured), latest[0] if latest else None)
+        ranked = live.annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("section_id")], order_by=F("publish_at").desc()
+            )
+        ).filter(rank__lte=HOME_PER_SECTION, section__isnull=False)
+        rows = {}
+        for article in ranked:
+            rows.setdefault(article.section, []).append(article)
+        return super().get_context_data(
+            lead=lead,
+            latest=[a for a in latest if a != lead][:HOME_LATEST],
+            section_rows=sorted(rows.items(), key=lambda row: (row[0].position, row[0].name)),
+            **kwargs,
+        )
+
+
+class SectionView(PublishedMixin, ListView):
+    template_name = "articles/section.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class TagView(PublishedMixin, ListView):
+    template_name = "articles/tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class CorrespondentView(PublishedMixin, ListView):
+    template_name = "authors/correspondent_detail.html"
+
+    def get_queryset(self):
+        self.correspondent = get_object_or_404(
+            Correspondent.objects.prefetch_related("links"), slug=self.kwargs["slug"]
+        )
+        return super().get_queryset().filter(bylines__correspondent=self.correspondent)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            correspondent=self.correspondent,
+            structured_data=structured_data.profile(self.correspondent),
+            **kwargs,
+        )
+
+
+class CorrespondentListView(ListView):
+    template_name = "authors/correspondent_list.html"
+    queryset = Correspondent.objects.all()
+
+
+class CorrectionListView(ListView):
+    template_name = "articles/corrections.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        live = Article.objects.published().values("pk")
+        return Correction.objects.filter(article__in=live).select_related(
+            "article"
+        ).order_by("-created_at")
+
+
+class SearchView(PublishedMixin, ListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.form = search.SearchForm(self.request.GET)
+        if not self.form.is_valid() or not self.form.cleaned_data["q"]:
+            return Article.objects.none()
+        return search.run(super().get_queryset(), **self.form.cleaned_data)
+
+    def get_context_data(self, **kwargs):
+        query = self.form.cleaned_data.get("q", "") if self.form.is_valid() else ""
+        other_params = self.request.GET.copy()
+        other_params.pop("page", None)
+        return super().get_context_data(
+            form=self.form, query=query, query_prefix=other_params.urlencode(), **kwargs
+        )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.select_related("section").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("correspondent"),
+            ),
+            "tags",
+            "corrections",
+        )
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        self.is_preview = not article.is_published()
+        if self.is_preview and not article.can_be_edited_by(self.request.user):
+            raise Http404("No article found matching the query")
+        return article
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            is_preview=self.is_preview,
+            related=self.object.related(),
+            structured_data=structured_data.news_article(self.object),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview:
+            add_never_cache_headers(response)
+        return response

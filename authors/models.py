@@ -1,0 +1,81 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from newsroom import images
+
+
+class Correspondent(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    job_title = models.CharField(
+        max_length=120, blank=True, help_text=_('As readers see it: "Asia Pacific Correspondent".')
+    )
+    beat = models.CharField(
+        _("beat or region"), max_length=200, blank=True,
+        help_text=_("What they cover, e.g. “Southeast Asia, trade and shipping”."),
+    )
+    based_in = models.CharField(max_length=120, blank=True)
+    languages = models.CharField(
+        max_length=200, blank=True, help_text=_("Comma-separated, e.g. “English, Japanese”.")
+    )
+    experience = models.TextField(blank=True)
+    education = models.TextField(blank=True)
+    bio = models.TextField(blank=True, help_text=_("Plain text; blank lines start paragraphs."))
+    photo = models.ImageField(
+        upload_to="correspondents/", blank=True,
+        width_field="photo_width", height_field="photo_height",
+        validators=[images.validate_image],
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    email = models.EmailField(
+        _("private contact e-mail"), blank=True,
+        help_text=_("For the newsroom only; never shown on the public site."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="correspondent", help_text=_("The staff account of this person, if any."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        photo_is_new = images.is_new_upload(self.photo)
+        if photo_is_new:
+            self.photo = images.clean_upload(self.photo)
+        super().save(*args, **kwargs)
+        if photo_is_new:
+            images.make_renditions(self.photo.name)
+
+    def get_absolute_url(self):
+        return reverse("articles:correspondent", kwargs={"slug": self.slug})
+
+    @property
+    def language_list(self) -> list[str]:
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+    @property
+    def bio_paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.bio.split("\n\n") if part.strip()]
+
+
+class ProfileLink(models.Model):
+    correspondent = models.ForeignKey(
+        Correspondent, on_delete=models.CASCADE, related_name="links"
+    )
+    label = models.CharField(max_length=60, help_text=_("e.g. “Mastodon”, “Personal site”."))
+    url = models.URLField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.label}: {self.url}"

@@ -1,0 +1,117 @@
+import ipaddress
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class CommentQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        SPAM = "spam", _("Spam")
+        REJECTED = "rejected", _("Rejected")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    name = models.CharField(max_length=80)
+    email = models.EmailField(
+        max_length=254, help_text=_("Private: moderators only, never shown publicly.")
+    )
+    body = models.TextField(max_length=5000)
+    status = models.CharField(
+        max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    ip_hash = models.CharField(
+        max_length=64, blank=True, help_text=_("Keyed hash; erased after the retention period.")
+    )
+    signals = models.JSONField(
+        _("spam signals"), default=list, blank=True,
+        help_text=_("Why the spam checks held or flagged it."),
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["article", "status", "created_at"])]
+        permissions = [("moderate_comment", "Can approve, reject and mark comments as spam")]
+
+    def __str__(self):
+        return f"{self.name} on {self.article}"
+
+    @property
+    def depth(self) -> int:
+        depth, node = 1, self
+        while node.parent_id is not None:
+            depth, node = depth + 1, node.parent
+        return depth
+
+    def approve(self, *, by) -> None:
+        self._moderate(self.Status.APPROVED, by=by)
+
+    def reject(self, *, by) -> None:
+        self._moderate(self.Status.REJECTED, by=by)
+
+    def mark_spam(self, *, by) -> None:
+        self._moderate(self.Status.SPAM, by=by)
+
+    def _moderate(self, status: str, *, by) -> None:
+        if not by.has_perm("comments.moderate_comment"):
+            raise PermissionDenied
+        with transaction.atomic():
+            self.status = status
+            self.moderated_at = timezone.now()
+            self.moderated_by = by
+            self.save(update_fields=["status", "moderated_at", "moderated_by"])
+            self.article.refresh_comment_count()
+
+
+class BlockedTerm(models.Model):
+    """A word, e-mail address or IP range whose comments go straight to spam."""
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("Word or phrase (whole words, any case)")
+        EMAIL = "email", _("E-mail address or @domain")
+        IP_RANGE = "ip_range", _("IP address or range (CIDR, e.g. 203.0.113.0/24)")
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    value = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "value"], name="unique_blocked_term")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def clean(self):
+        self.value = self.value.strip().lower()
+        if self.kind == self.Kind.IP_RANGE:
+            try:
+                ipaddress.ip_network(self.value, strict=False)
+            except ValueError as error:
+                raise ValidationError({"value": "Enter an IP address or CIDR range."}) from error

@@ -1,0 +1,145 @@
+"""Spam and abuse rules for new comments, with no third-party service.
+
+assess() returns a Verdict: refused outright (with an HTTP status and the
+form carrying the message), or accepted as pending or spam, with the signals
+that fired recorded on the comment for the moderator.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import re
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+
+from django.conf import settings
+from django.core import signing
+
+from comments.forms import TIMESTAMP_SALT
+from comments.models import BlockedTerm, Comment
+from newsroom import ratelimit
+
+MAX_FORM_AGE = 24 * 3600
+MAX_LINKS = 2
+
+HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
+TOO_FAST = "That was quicker than anyone can read and type. Please wait a moment and send it again."
+EXPIRED = "The form had expired. Please send your comment again."
+BAD_PARENT = "The comment you are replying to is not open for replies."
+TOO_DEEP = "Replies can only go {depth} levels deep; reply to an earlier comment instead."
+RATE_LIMITED = "You have sent several comments in a short time. Please wait a minute and try again."
+DUPLICATE = "You have already sent this comment; it is waiting for a moderator."
+
+URL_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+@dataclass
+class Verdict:
+    refused: bool = False
+    status: int = HTTPStatus.OK
+    parent: Comment | None = None
+    signals: list[str] = field(default_factory=list)
+    is_spam: bool = False
+
+    @property
+    def status_for_new_comment(self) -> str:
+        return Comment.Status.SPAM if self.is_spam else Comment.Status.PENDING
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def ip_hash(request) -> str:
+    """A keyed hash: matches repeat visitors without keeping their address."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, client_ip(request).encode(), hashlib.sha256).hexdigest()
+
+
+def assess(form, *, article, request) -> Verdict:
+    """Validate `form` and run every spam rule; errors are added to the form."""
+    if not form.is_valid():
+        return Verdict(refused=True, status=HTTPStatus.BAD_REQUEST)
+    data = form.cleaned_data
+    if data.get("website"):
+        return _refuse(form, None, HONEYPOT, HTTPStatus.BAD_REQUEST)
+    problem = _timing_problem(data.get("started", ""))
+    if problem:
+        return _refuse(form, None, problem, HTTPStatus.BAD_REQUEST)
+
+    verdict = Verdict()
+    if data.get("parent"):
+        verdict.parent = _valid_parent(form, article, data["parent"])
+        if verdict.parent is None:
+            return Verdict(refused=True, status=HTTPStatus.BAD_REQUEST)
+
+    if not ratelimit.is_allowed(f"comment-ip:{ip_hash(request)}", settings.COMMENT_RATE_LIMIT) or not ratelimit.is_allowed(
+        f"comment-email:{data['email'].lower()}", settings.COMMENT_RATE_LIMIT
+    ):
+        return _refuse(form, None, RATE_LIMITED, HTTPStatus.TOO_MANY_REQUESTS)
+
+    if Comment.objects.filter(
+        article=article, email__iexact=data["email"], body=data["body"]
+    ).exists():
+        return _refuse(form, "body", DUPLICATE, HTTPStatus.CONFLICT)
+
+    links = len(URL_PATTERN.findall(data["body"]))
+    if links > MAX_LINKS:
+        verdict.signals.append(f"{links} links (more than {MAX_LINKS})")
+    blocked = blocklist_matches(data, client_ip(request))
+    if blocked:
+        verdict.signals.extend(blocked)
+        verdict.is_spam = True
+    return verdict
+
+
+def _refuse(form, field_name, message, status) -> Verdict:
+    form.add_error(field_name, message)
+    return Verdict(refused=True, status=status)
+
+
+def _timing_problem(token: str) -> str | None:
+    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
+    try:
+        started = float(signer.unsign(token, max_age=MAX_FORM_AGE))
+    except (signing.BadSignature, ValueError):
+        return EXPIRED
+    if time.time() - started < settings.COMMENT_MIN_SECONDS:
+        return TOO_FAST
+    return None
+
+
+def _valid_parent(form, article, parent_id) -> Comment | None:
+    parent = (
+        Comment.objects.approved().filter(article=article, pk=parent_id).select_related("parent__parent").first()
+    )
+    if parent is None:
+        form.add_error(None, BAD_PARENT)
+        return None
+    if parent.depth >= settings.COMMENT_MAX_DEPTH:
+        form.add_error(None, TOO_DEEP.format(depth=settings.COMMENT_MAX_DEPTH))
+        return None
+    return parent
+
+
+def blocklist_matches(data, ip: str) -> list[str]:
+    """The blocklist entries this comment hits, as moderator-readable signals."""
+    hits = []
+    text = f"{data['name']}\n{data['body']}".lower()
+    email = data["email"].lower()
+    for term in BlockedTerm.objects.all():
+        if term.kind == BlockedTerm.Kind.WORD:
+            # Whole words only: "ass" must not catch "classic" or "assessment".
+            if re.search(rf"(?<!\w){re.escape(term.value)}(?!\w)", text):
+                hits.append(f"blocked word “{term.value}”")
+        elif term.kind == BlockedTerm.Kind.EMAIL:
+            if email == term.value or (term.value.startswith("@") and email.endswith(term.value)):
+                hits.append(f"blocked e-mail “{term.value}”")
+        elif term.kind == BlockedTerm.Kind.IP_RANGE and ip:
+            try:
+                if ipaddress.ip_address(ip) in ipaddress.ip_network(term.value, strict=False):
+                    hits.append(f"blocked IP range {term.value}")
+            except ValueError:
+                continue
+    return hits

@@ -1,0 +1,1 @@
+"""Demo content for "The Update Desk": text in people.py and articles_*.py."""

@@ -1,0 +1,150 @@
+"""Image uploads shared by articles and correspondents.
+
+An upload is checked before anything is stored (a real image of an allowed
+type, within byte and pixel limits), then re-encoded: orientation applied,
+EXIF (GPS included) and every other metadata block dropped. Renditions at
+fixed widths, WebP and JPEG, are written once next to the original and named
+from it, so templates build a srcset without touching the database or disk.
+"""
+
+import io
+import uuid
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_BYTES = 15 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # 40 MP: any real camera; far below a decompression bomb
+RENDITION_WIDTHS = (480, 800, 1200, 1600)
+RENDITION_FORMATS = (("webp", "WEBP", "image/webp"), ("jpg", "JPEG", "image/jpeg"))
+
+NOT_AN_IMAGE = "This file is not an image we can read. Upload a JPEG, PNG or WebP."
+WRONG_TYPE = "{format} images are not accepted. Upload a JPEG, PNG or WebP."
+TOO_LARGE = "The file is {size} MB; the limit is {limit} MB."
+TOO_MANY_PIXELS = (
+    "The image is {width}×{height} pixels; the limit is {limit} megapixels."
+)
+TRUNCATED = "The image file is damaged or incomplete. Export it again and re-upload."
+
+# Pillow's own guard raises at twice this; keep it at our limit.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+def validate_image(file) -> None:
+    """Raise ValidationError unless `file` is a whole, allowed, modest image."""
+    size = getattr(file, "size", None)
+    if size is not None and size > MAX_BYTES:
+        raise ValidationError(
+            TOO_LARGE.format(size=round(size / 1024 / 1024, 1), limit=MAX_BYTES >> 20),
+            code="too_large",
+        )
+    _open_checked(file)
+
+
+def _open_checked(file) -> Image.Image:
+    file.seek(0)
+    try:
+        image = Image.open(file)
+        width, height = image.size
+        # Check the header's size before decoding a single pixel.
+        if width * height > MAX_PIXELS:
+            raise ValidationError(
+                TOO_MANY_PIXELS.format(
+                    width=width, height=height, limit=MAX_PIXELS // 1_000_000
+                ),
+                code="too_many_pixels",
+            )
+        if image.format not in ALLOWED_FORMATS:
+            raise ValidationError(
+                WRONG_TYPE.format(format=image.format), code="wrong_type"
+            )
+        image.load()
+    except Image.DecompressionBombError as error:
+        raise ValidationError(
+            TOO_MANY_PIXELS.format(width="?", height="?", limit=MAX_PIXELS // 10**6),
+            code="too_many_pixels",
+        ) from error
+    except UnidentifiedImageError as error:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(TRUNCATED, code="truncated") from error
+    finally:
+        file.seek(0)
+    return image
+
+
+def clean_upload(file) -> ContentFile:
+    """Return the upload re-encoded: upright, metadata-free, with a fresh name."""
+    image = _open_checked(file)
+    extension = ALLOWED_FORMATS[image.format]
+    image = ImageOps.exif_transpose(image)
+    out = io.BytesIO()
+    if extension == "jpg":
+        image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+    elif extension == "png":
+        image.save(out, "PNG", optimize=True)
+    else:
+        image.save(out, "WEBP", quality=85)
+    # A new random name: nothing of the uploader's file name reaches the URL.
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+def is_new_upload(fieldfile) -> bool:
+    """True for a file just uploaded through a form, not yet in storage."""
+    return bool(fieldfile) and not fieldfile._committed
+
+
+@dataclass(frozen=True)
+class Rendition:
+    name: str
+    width: int
+    mime: str
+
+    @property
+    def url(self) -> str:
+        return default_storage.url(self.name)
+
+
+def rendition_widths(original_width: int) -> list[int]:
+    widths = [w for w in RENDITION_WIDTHS if w < original_width]
+    return [*widths, min(original_width, RENDITION_WIDTHS[-1])]
+
+
+def rendition_name(name: str, width: int, extension: str) -> str:
+    path = PurePosixPath(name)
+    return str(path.parent / "renditions" / f"{path.stem}-{width}w.{extension}")
+
+
+def renditions(name: str, original_width: int) -> dict[str, list[Rendition]]:
+    """The srcset candidates for an image, by MIME type; computed from the name."""
+    return {
+        mime: [
+            Rendition(rendition_name(name, width, extension), width, mime)
+            for width in rendition_widths(original_width)
+        ]
+        for extension, _format, mime in RENDITION_FORMATS
+    }
+
+
+def make_renditions(name: str) -> None:
+    """Write each missing rendition of a stored image (idempotent)."""
+    with default_storage.open(name) as file:
+        source = Image.open(file)
+        source.load()
+    source = source.convert("RGB")
+    for width in rendition_widths(source.width):
+        height = round(source.height * width / source.width)
+        resized = None
+        for extension, pil_format, _mime in RENDITION_FORMATS:
+            target = rendition_name(name, width, extension)
+            if default_storage.exists(target):
+                continue
+            resized = resized or source.resize((width, height), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            resized.save(out, pil_format, quality=82)
+            default_storage.save(target, ContentFile(out.getvalue()))

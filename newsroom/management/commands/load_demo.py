@@ -1,0 +1,157 @@
+"""Load "The Update Desk" demo: sections, correspondents, stories, comments, staff.
+
+Idempotent: whatever already exists (matched by slug or username) is left as
+it is, so running it again adds nothing twice.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article, Byline, Section, Tag
+from authors.models import Correspondent, ProfileLink
+from comments.models import Comment
+from newsroom.demo import articles_a, articles_b, pages, people, pictures
+from newsroom.models import Page
+
+# Development only: printed by `make run` and listed in the README.
+DEMO_ACCOUNTS = [
+    # username, password, role group, correspondent it belongs to
+    ("journalist", "journalist-demo", "Journalist", "amara-okafor"),
+    ("editor", "editor-demo", "Editor", "daniel-reyes"),
+    ("moderator", "moderator-demo", "Moderator", None),
+    ("admin", "admin-demo", None, None),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo publication and one staff account per role (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            users = self.load_accounts()
+            sections = self.load_sections()
+            correspondents = self.load_correspondents(users)
+            created = self.load_articles(sections, correspondents, users)
+            self.load_pages()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready ({created} new articles).")
+        )
+        self.stdout.write("Demo logins at /admin/ (development only):")
+        for username, password, role, _ in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {role or 'Administrator':<11} {username} / {password}")
+
+    def load_accounts(self):
+        User = get_user_model()
+        users = {}
+        for username, password, role, _ in DEMO_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "is_staff": True,
+                    "is_superuser": role is None,
+                    "email": f"{username}@theupdatedesk.example",
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                if role:
+                    user.groups.add(Group.objects.get(name=role))
+            users[username] = user
+        return users
+
+    def load_sections(self):
+        sections = {}
+        for position, data in enumerate(people.SECTIONS):
+            sections[data["slug"]], _ = Section.objects.get_or_create(
+                slug=data["slug"],
+                defaults={**data, "position": position},
+            )
+        return sections
+
+    def load_correspondents(self, users):
+        owners = {slug: users[username] for username, _, _, slug in DEMO_ACCOUNTS if slug}
+        correspondents = {}
+        for data in people.CORRESPONDENTS:
+            fields = {k: v for k, v in data.items() if k not in ("slug", "links")}
+            person, created = Correspondent.objects.get_or_create(
+                slug=data["slug"], defaults=fields
+            )
+            if created:
+                person.photo = pictures.portrait(person.name)
+                person.user = owners.get(person.slug)
+                person.save()
+                for order, (label, url) in enumerate(data["links"]):
+                    ProfileLink.objects.create(
+                        correspondent=person, label=label, url=url, order=order
+                    )
+            correspondents[person.slug] = person
+        return correspondents
+
+    def load_articles(self, sections, correspondents, users):
+        created = 0
+        now = timezone.now()
+        for data in articles_a.ARTICLES + articles_b.ARTICLES:
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            created += 1
+            publish_at = now - timedelta(days=data["days_ago"])
+            article = Article(
+                slug=data["slug"],
+                headline=data["headline"],
+                dek=data["dek"],
+                body=data["body"],
+                section=sections[data["section"]],
+                hero_alt=data["hero_alt"],
+                hero_caption=data["hero_caption"],
+                hero_credit=data["hero_credit"],
+                hero_image=pictures.hero(data["slug"]),
+            )
+            article.save()
+            for position, slug in enumerate(data["bylines"]):
+                Byline.objects.create(
+                    article=article, correspondent=correspondents[slug], position=position
+                )
+            article.tags.set(
+                Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+                for name in data["tags"]
+            )
+            self.move_through_workflow(article, data["status"], publish_at, users)
+            self.load_comments(article, data.get("comments", []), publish_at)
+            # Seeded stories were not edited after they went out.
+            stamp = min(publish_at, now) if data["status"] != "draft" else now
+            Article.objects.filter(pk=article.pk).update(created_at=stamp, updated_at=stamp)
+        return created
+
+    def move_through_workflow(self, article, status, publish_at, users):
+        if status == "draft":
+            return
+        article.submit(by=users["journalist"] if article.can_be_edited_by(users["journalist"]) else users["editor"])
+        if status in ("published", "scheduled"):
+            article.publish(by=users["editor"], at=publish_at)
+
+    def load_comments(self, article, comments, publish_at, parent=None, depth=0):
+        for index, data in enumerate(comments):
+            comment = Comment.objects.create(
+                article=article,
+                parent=parent,
+                name=data["name"],
+                email=data["email"],
+                body=data["body"],
+                status=data["status"],
+                created_at=publish_at + timedelta(hours=2 + index * 3 + depth),
+            )
+            self.load_comments(
+                article, data.get("replies", []), publish_at, comment, depth + 1
+            )
+        article.refresh_comment_count()
+
+    def load_pages(self):
+        for data in pages.PAGES:
+            Page.objects.get_or_create(slug=data["slug"], defaults=data)

@@ -1,0 +1,31 @@
+from django.contrib.sitemaps import Sitemap
+
+from articles.sitemaps import (
+    ArticleSitemap,
+    CorrespondentSitemap,
+    NewsSitemap,
+    SectionSitemap,
+    TagSitemap,
+)
+from newsroom.models import Page
+
+
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return Page.objects.all()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "news": NewsSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "correspondents": CorrespondentSitemap,
+    "pages": PageSitemap,
+}

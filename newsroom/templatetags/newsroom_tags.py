@@ -1,0 +1,65 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from articles.search import HIGHLIGHT_START, HIGHLIGHT_STOP
+from newsroom import images
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture(image, width, height, alt, sizes="100vw", loading="lazy", css_class=""):
+    """A responsive <picture>: WebP renditions, a JPEG fallback, size set."""
+    if not image:
+        return ""
+    by_type = images.renditions(image.name, width)
+    sources = format_html_join(
+        "",
+        '<source type="{}" srcset="{}" sizes="{}">',
+        (
+            (mime, ", ".join(f"{r.url} {r.width}w" for r in items), sizes)
+            for mime, items in by_type.items()
+            if mime != "image/jpeg"
+        ),
+    )
+    jpegs = by_type["image/jpeg"]
+    return format_html(
+        '<picture>{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" '
+        'alt="{}" loading="{}" decoding="async" class="{}"></picture>',
+        sources,
+        jpegs[-1].url,
+        ", ".join(f"{r.url} {r.width}w" for r in jpegs),
+        sizes,
+        width,
+        height,
+        alt,
+        loading,
+        css_class,
+    )
+
+
+@register.filter
+def highlight(snippet):
+    """Escape a search snippet, then turn its markers into <mark>."""
+    text = escape(snippet or "")
+    return mark_safe(  # noqa: S308 - escaped above; only our markers become tags
+        text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    )
+
+
+@register.simple_tag
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+@register.filter
+def json_ld(data):
+    """Serialise for a <script type="application/ld+json"> block, safely."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    # "</script>" or "<!--" inside a value must not end or alter the block.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308
