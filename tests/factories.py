@@ -1,0 +1,129 @@
+"""factory_boy factories; every one defaults to the safe state (draft, pending)."""
+
+import io
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, Byline, Section, Tag
+from articles.workflow import Status
+from authors.models import Correspondent
+from comments.models import Comment
+
+
+def image_upload(width=1600, height=900, fmt="JPEG", name="photo.jpg", exif=None):
+    """A real image made by Pillow, as a browser would upload it."""
+    out = io.BytesIO()
+    image = Image.new("RGB", (width, height), (200, 80, 40))
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(out, fmt, **kwargs)
+    return SimpleUploadedFile(name, out.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@staff.example")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        self.save()
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.LazyAttribute(lambda s: s.name.lower().replace(" ", "-"))
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda t: t.name.lower().replace(" ", "-"))
+
+
+class CorrespondentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correspondent
+
+    name = factory.Sequence(lambda n: f"Reporter Number{n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    job_title = "Foreign Correspondent"
+    based_in = "Lisbon"
+    beat = "Southern Europe"
+    languages = "English, Portuguese"
+    experience = "Ten years on the foreign desk."
+    education = "BA Politics, University of Leeds"
+    bio = "Reports on Southern Europe."
+    email = factory.Sequence(lambda n: f"reporter{n}@private.example")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A draft with one byline and a section; `published=True` makes it live."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Story number {n}")
+    slug = factory.Sequence(lambda n: f"story-{n}")
+    dek = "Why this matters."
+    body = "<p>One two three four five.</p><h2>More</h2><p>Six seven.</p>"
+    section = factory.SubFactory(SectionFactory, name="World")
+    status = Status.DRAFT
+
+    class Params:
+        published = factory.Trait(
+            status=Status.PUBLISHED,
+            publish_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1)),
+            first_published_at=factory.SelfAttribute("publish_at"),
+        )
+        scheduled = factory.Trait(
+            status=Status.PUBLISHED,
+            publish_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1)),
+        )
+
+    @factory.post_generation
+    def bylines(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for position, person in enumerate(extracted or [CorrespondentFactory()]):
+            Byline.objects.create(article=self, correspondent=person, position=position)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticleFactory, published=True)
+    name = factory.Sequence(lambda n: f"Reader {n}")
+    email = factory.Sequence(lambda n: f"reader{n}@mail.example")
+    body = factory.Sequence(lambda n: f"A thoughtful remark, number {n}.")
+    status = Comment.Status.PENDING
+
+    class Params:
+        approved = factory.Trait(status=Comment.Status.APPROVED)
