@@ -259,6 +259,25 @@ class Article(models.Model):
     def return_to_draft(self, *, by, note: str = "") -> None:
         self._move(Status.DRAFT, by=by, note=note)
 
+    def transition(self, new: str, *, by, note: str = "", at=None) -> None:
+        """Make the move to `new` that the workflow names, as `by`."""
+        if new == Status.IN_REVIEW:
+            self.submit(by=by, note=note)
+        elif new == Status.PUBLISHED:
+            self.publish(by=by, at=at, note=note)
+        elif new == Status.WITHDRAWN:
+            self.withdraw(by=by, note=note)
+        elif new == Status.DRAFT and self.status == Status.IN_REVIEW:
+            self.send_back(by=by, note=note)
+        else:
+            self.return_to_draft(by=by, note=note)
+
+    def last_send_back(self):
+        """The editor's note from the most recent time the story was sent back."""
+        return self.events.filter(
+            from_status=Status.IN_REVIEW, to_status=Status.DRAFT
+        ).first()
+
     def _move(self, new: str, *, by, note: str) -> None:
         old = self.status
         workflow.check(old=old, new=new, user=by)

@@ -15,6 +15,7 @@ urlpatterns = [
         name="correspondent",
     ),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("preview/<str:token>/", views.SharedPreviewView.as_view(), name="preview"),
     path("feed/", feeds.LatestFeed(), name="feed"),
     path("feed/atom/", feeds.LatestAtomFeed(), name="feed_atom"),
     path("sections/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import search, structured_data
+from articles import preview, search, structured_data
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Correspondent
 
@@ -153,4 +153,22 @@ class ArticleDetailView(DetailView):
         response = super().render_to_response(context, **response_kwargs)
         if self.is_preview:
             add_never_cache_headers(response)
+        return response
+
+
+class SharedPreviewView(ArticleDetailView):
+    """A draft for an outside reviewer, through a signed, expiring link."""
+
+    def get_object(self, queryset=None):
+        pk = preview.article_id(self.kwargs["token"])
+        if pk is None:
+            raise Http404("This preview link is invalid or has expired.")
+        article = get_object_or_404(self.get_queryset(), pk=pk)
+        self.is_preview = not article.is_published()
+        return article
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
         return response

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Site"
+
+    def ready(self):
+        from django.contrib import admin
+        from django.conf import settings
+
+        admin.site.site_header = f"{settings.SITE_NAME} newsroom"
+        admin.site.site_title = f"{settings.SITE_NAME} newsroom"
+        admin.site.index_title = "Today's work"
+        admin.site.site_url = "/"

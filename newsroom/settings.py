@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_prose_editor",
     "newsroom",
     "authors",
     "articles",
@@ -164,6 +165,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 READING_WORDS_PER_MINUTE = env.int("READING_WORDS_PER_MINUTE", default=230)
 ARTICLES_PER_PAGE = 12
+PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600)
 COMMENT_RATE_LIMIT = env("COMMENT_RATE_LIMIT", default="5/m")
 COMMENT_MIN_SECONDS = env.int("COMMENT_MIN_SECONDS", default=3)
 COMMENT_MAX_DEPTH = env.int("COMMENT_MAX_DEPTH", default=3)

@@ -1,0 +1,91 @@
+from django import forms
+from django.utils import timezone
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from articles import revisions
+from articles.models import Article, Correction
+
+BODY_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3]},
+        "BulletList": True,
+        "ListItem": True,
+        "OrderedList": True,
+        "Blockquote": True,
+        "Link": {"enableTarget": False},
+        "HardBreak": True,
+        "History": True,
+    }
+}
+EDIT_CONFLICT = (
+    "{who} saved this story at {when} while you were editing it ({fields} changed). "
+    "Nothing has been overwritten: your version is still in the form below. "
+    "Copy what you need, reload the story, and apply your changes again."
+)
+NEEDS_ALT = "Describe the image for readers who cannot see it."
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The version the editor started from; a different saved one is a conflict.
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+        widgets = {
+            "body": AdminProseEditorWidget(config=BODY_EDITOR),
+            "dek": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._check_conflict(cleaned.get("base_version"))
+        image = cleaned.get("hero_image")
+        if image and not (cleaned.get("hero_alt") or "").strip():
+            self.add_error("hero_alt", NEEDS_ALT)
+        return cleaned
+
+    def _check_conflict(self, base_version):
+        saved = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        if base_version is None or saved is None or saved == base_version:
+            return
+        latest = self.instance.revisions.select_related("created_by").first()
+        theirs = latest.content if latest else {}
+        mine = revisions.snapshot_of_form(self.cleaned_data, base=theirs)
+        fields = revisions.changed_fields(theirs, mine) or ["some fields"]
+        raise forms.ValidationError(
+            EDIT_CONFLICT.format(
+                who=latest.created_by if latest and latest.created_by else "Someone else",
+                when=timezone.localtime(latest.created_at).strftime("%H:%M %Z")
+                if latest else "just now",
+                fields=", ".join(fields),
+            ),
+            code="edit_conflict",
+        )
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=[])
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    publish_at = forms.DateTimeField(
+        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(t, t) for t in targets]
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["kind", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
