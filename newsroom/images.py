@@ -29,6 +29,7 @@ TOO_LARGE = "The file is {size} MB; the limit is {limit} MB."
 TOO_MANY_PIXELS = (
     "The image is {width}×{height} pixels; the limit is {limit} megapixels."
 )
+FAR_TOO_MANY_PIXELS = "The image is far larger than the {limit} megapixel limit."
 TRUNCATED = "The image file is damaged or incomplete. Export it again and re-upload."
 
 # Pillow's own guard raises at twice this; keep it at our limit.
@@ -66,7 +67,7 @@ def _open_checked(file) -> Image.Image:
         image.load()
     except Image.DecompressionBombError as error:
         raise ValidationError(
-            TOO_MANY_PIXELS.format(width="?", height="?", limit=MAX_PIXELS // 10**6),
+            FAR_TOO_MANY_PIXELS.format(limit=MAX_PIXELS // 1_000_000),
             code="too_many_pixels",
         ) from error
     except UnidentifiedImageError as error:
