@@ -35,7 +35,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = "__all__"
         widgets = {
-            "body": AdminProseEditorWidget(config=BODY_EDITOR),
+            "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
             "dek": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -1,0 +1,62 @@
+/* The Update Desk: progressive enhancement only. Everything works without it.
+   "Copy link" share buttons: copy the story URL to the clipboard instead of
+   following the link, and say so for two seconds. */
+(function () {
+  "use strict";
+
+  var clipboard = navigator.clipboard;
+  if (!clipboard || typeof clipboard.writeText !== "function") {
+    return; // No Clipboard API (or not a secure context): the plain link stays.
+  }
+
+  var RESET_AFTER = 2000;
+  var status = null;
+
+  // One polite live region so screen readers hear the confirmation too.
+  function announce(message) {
+    if (!status) {
+      status = document.createElement("span");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    var target = event.target;
+    var link = target && target.closest ? target.closest("a.share__copy[data-copy]") : null;
+    if (!link) {
+      return;
+    }
+    var url = link.getAttribute("data-copy");
+    if (!url) {
+      return;
+    }
+    event.preventDefault();
+
+    if (!link.hasAttribute("data-label")) {
+      link.setAttribute("data-label", link.textContent);
+    }
+    var label = link.getAttribute("data-label");
+
+    clipboard.writeText(url).then(function () {
+      link.textContent = "Link copied";
+      link.classList.add("is-copied");
+      announce("Link copied to the clipboard");
+      window.clearTimeout(link._resetTimer);
+      link._resetTimer = window.setTimeout(function () {
+        link.textContent = label;
+        link.classList.remove("is-copied");
+      }, RESET_AFTER);
+    }, function () {
+      // Permission refused: offer the address to copy by hand.
+      window.prompt("Copy this link:", url);
+    });
+  });
+})();

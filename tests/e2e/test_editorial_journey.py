@@ -1,0 +1,58 @@
+"""A journalist writes and submits, an editor publishes, a reader sees it."""
+
+import pytest
+
+from articles.models import Article
+from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def login(page, username):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pass-word-123")
+    page.click("input[type=submit]")
+    page.wait_for_selector("#user-tools")
+
+
+def test_story_goes_from_draft_to_the_front_page(new_page, shots):
+    section = SectionFactory(name="Science", slug="science")
+    writer = UserFactory(username="writer", role="Journalist")
+    UserFactory(username="chief", role="Editor")
+    CorrespondentFactory(name="Hana Sato", user=writer, job_title="Science Correspondent")
+
+    page = new_page()
+    login(page, "writer")
+    page.goto("/admin/articles/article/add/")
+    page.fill("#id_headline", "Glacier retreat doubles in a decade")
+    page.fill("#id_dek", "Satellite records show the ice is going faster than models said.")
+    editor_area = page.locator("[contenteditable=true].ProseMirror")
+    editor_area.click()
+    page.keyboard.type("The ice is retreating faster than any model predicted.")
+    page.select_option("#id_section", str(section.pk))
+    shots(page, "journalist-writes")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".workflow-panel")
+    page.click("button[value=in_review]")
+    page.wait_for_selector("text=is now in review")
+    shots(page, "journalist-submitted")
+
+    article = Article.objects.get(headline="Glacier retreat doubles in a decade")
+    assert article.status == "in_review"
+    assert "faster than any model predicted" in article.body
+
+    editor = new_page()
+    login(editor, "chief")
+    editor.goto("/admin/articles/article/?queue=review")
+    editor.click("text=Glacier retreat doubles in a decade")
+    editor.click("button[value=published]")
+    editor.wait_for_selector("text=is now published")
+    shots(editor, "editor-published")
+
+    reader = new_page(width=375, height=800)
+    reader.goto("/")
+    reader.click("text=Glacier retreat doubles in a decade")
+    assert reader.locator("h1").inner_text() == "Glacier retreat doubles in a decade"
+    assert "Hana Sato" in reader.locator(".byline").inner_text()
+    shots(reader, "reader-reads")
