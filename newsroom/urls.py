@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
+    path("", include("wordpress.urls")),
 ]
 
 if settings.DEBUG:

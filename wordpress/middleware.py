@@ -1,0 +1,8 @@
+class LegacyRedirectMiddleware:
+    """Placeholder: answers old WordPress query-string URLs with redirects."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
