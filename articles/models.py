@@ -1,6 +1,6 @@
 import math
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -198,6 +198,11 @@ class Article(models.Model):
         ).exists()
 
     def accepts_comments(self) -> bool:
+        """Open, live, and not yet past the newsroom's comment window."""
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        if days and self.first_published_at:
+            if timezone.now() - self.first_published_at > timedelta(days=days):
+                return False
         return self.comments_open and self.is_published()
 
     def publish_problems(self) -> list[str]:
@@ -297,7 +302,19 @@ class Article(models.Model):
         return correction
 
     def refresh_comment_count(self) -> None:
-        self.comment_count = self.comments.filter(status="approved").count()
+        """Count the comments readers see: approved, under approved parents."""
+        rows = self.comments.values_list("id", "parent_id", "status")
+        status = {pk: state for pk, _parent, state in rows}
+        parent = {pk: parent_id for pk, parent_id, _state in rows}
+
+        def visible(pk):
+            while pk is not None:
+                if status.get(pk) != "approved":
+                    return False
+                pk = parent.get(pk)
+            return True
+
+        self.comment_count = sum(1 for pk in status if visible(pk))
         Article.objects.filter(pk=self.pk).update(comment_count=self.comment_count)
 
 

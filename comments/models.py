@@ -45,6 +45,10 @@ class Comment(models.Model):
     ip_hash = models.CharField(
         max_length=64, blank=True, help_text=_("Keyed hash; erased after the retention period.")
     )
+    notified_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text=_("When moderators were e-mailed about it."),
+    )
     signals = models.JSONField(
         _("spam signals"), default=list, blank=True,
         help_text=_("Why the spam checks held or flagged it."),

@@ -21,7 +21,6 @@ from comments.models import BlockedTerm, Comment
 from newsroom import ratelimit
 
 MAX_FORM_AGE = 24 * 3600
-MAX_LINKS = 2
 
 HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
 TOO_FAST = "That was quicker than anyone can read and type. Please wait a moment and send it again."
@@ -41,10 +40,13 @@ class Verdict:
     parent: Comment | None = None
     signals: list[str] = field(default_factory=list)
     is_spam: bool = False
+    is_trusted: bool = False
 
     @property
     def status_for_new_comment(self) -> str:
-        return Comment.Status.SPAM if self.is_spam else Comment.Status.PENDING
+        if self.is_spam:
+            return Comment.Status.SPAM
+        return Comment.Status.APPROVED if self.is_trusted else Comment.Status.PENDING
 
 
 def client_ip(request) -> str:
@@ -85,13 +87,22 @@ def assess(form, *, article, request) -> Verdict:
         return _refuse(form, "body", DUPLICATE, HTTPStatus.CONFLICT)
 
     links = len(URL_PATTERN.findall(data["body"]))
-    if links > MAX_LINKS:
-        verdict.signals.append(f"{links} links (more than {MAX_LINKS})")
+    if links > settings.COMMENT_MAX_LINKS:
+        verdict.signals.append(f"{links} links (more than {settings.COMMENT_MAX_LINKS})")
     blocked = blocklist_matches(data, client_ip(request))
     if blocked:
         verdict.signals.extend(blocked)
         verdict.is_spam = True
+    elif not verdict.signals and _known_commenter(data["email"]):
+        verdict.signals.append("auto-approved: an earlier comment from this e-mail was approved")
+        verdict.is_trusted = True
     return verdict
+
+
+def _known_commenter(email: str) -> bool:
+    return settings.COMMENTS_AUTO_APPROVE_KNOWN and (
+        Comment.objects.approved().filter(email__iexact=email).exists()
+    )
 
 
 def _refuse(form, field_name, message, status) -> Verdict:

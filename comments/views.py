@@ -1,5 +1,6 @@
 from http import HTTPStatus
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -7,14 +8,18 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 from articles.views import ArticleDetailView
-from comments import spam
+from comments import notify, spam
 from comments.forms import CommentForm
+from comments.models import Comment
 
 AWAITING_MODERATION = (
     "Thank you. Your comment is waiting for a moderator and will appear once approved."
 )
+PUBLISHED_AT_ONCE = "Thank you. Your comment is published."
 CLOSED = "Comments are closed on this article."
 SESSION_KEY = "my_pending_comments"
+REMEMBER_COOKIES = ("comment_name", "comment_email")
+REMEMBER_SECONDS = 365 * 24 * 3600
 
 
 class ArticleWithCommentForm(ArticleDetailView):
@@ -41,9 +46,31 @@ def post_comment(request, slug):
     comment.signals = verdict.signals
     comment.status = verdict.status_for_new_comment
     comment.save()
-    request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), comment.pk][-50:]
-    messages.success(request, AWAITING_MODERATION)
-    return _back_to_thread(article)
+    if comment.status == Comment.Status.APPROVED:
+        article.refresh_comment_count()
+        messages.success(request, PUBLISHED_AT_ONCE)
+    else:
+        # Spam is kept for the moderator's review but looks the same to the sender.
+        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), comment.pk][-50:]
+        messages.success(request, AWAITING_MODERATION)
+        if comment.status == Comment.Status.PENDING:
+            notify.maybe_notify()
+    response = _back_to_thread(article)
+    _remember(response, form)
+    return response
+
+
+def _remember(response, form):
+    """Keep name and e-mail in this browser only if the reader asked for it."""
+    if form.cleaned_data.get("remember"):
+        for cookie, field in zip(REMEMBER_COOKIES, ("name", "email"), strict=True):
+            response.set_cookie(
+                cookie, form.cleaned_data[field], max_age=REMEMBER_SECONDS,
+                httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+            )
+    else:
+        for cookie in REMEMBER_COOKIES:
+            response.delete_cookie(cookie, samesite="Lax")
 
 
 def _back_to_thread(article):

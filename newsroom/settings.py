@@ -171,6 +171,12 @@ PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600)
 COMMENT_RATE_LIMIT = env("COMMENT_RATE_LIMIT", default="5/m")
 COMMENT_MIN_SECONDS = env.int("COMMENT_MIN_SECONDS", default=3)
 COMMENT_MAX_DEPTH = env.int("COMMENT_MAX_DEPTH", default=3)
+COMMENT_MAX_LINKS = env.int("COMMENT_MAX_LINKS", default=2)  # more are held as spam signals
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=30)  # 0: never
+COMMENTS_AUTO_APPROVE_KNOWN = env.bool("COMMENTS_AUTO_APPROVE_KNOWN", default=False)
+COMMENT_IP_RETENTION_DAYS = env.int("COMMENT_IP_RETENTION_DAYS", default=30)
+# At most one "comments waiting" e-mail to moderators per this many seconds.
+COMMENT_NOTIFY_INTERVAL = env.int("COMMENT_NOTIFY_INTERVAL", default=600)
 
 # Logging ---------------------------------------------------------------------
 

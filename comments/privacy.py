@@ -1,0 +1,53 @@
+"""What a commenter may ask for: a copy of their data, or its erasure."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from comments.models import Comment
+
+ERASED_NAME = "Former reader"
+ERASED_BODY = "[This comment was removed at its author's request.]"
+
+
+def export(email: str) -> dict:
+    """Everything stored for `email`, as plain data."""
+    comments = Comment.objects.filter(email__iexact=email.strip()).select_related("article")
+    return {
+        "email": email.strip(),
+        "comments": [
+            {
+                "id": c.pk,
+                "article": c.article.headline,
+                "article_url": settings.SITE_URL + c.article.get_absolute_url(),
+                "in_reply_to": c.parent_id,
+                "name": c.name,
+                "email": c.email,
+                "body": c.body,
+                "status": c.status,
+                "created_at": c.created_at.isoformat(),
+                "moderated_at": c.moderated_at.isoformat() if c.moderated_at else None,
+                "network_address_hash_kept": bool(c.ip_hash),
+                "spam_signals": c.signals,
+            }
+            for c in comments
+        ],
+    }
+
+
+def erase(email: str) -> int:
+    """Remove the person from every comment; replies by others keep their place."""
+    with transaction.atomic():
+        comments = list(Comment.objects.filter(email__iexact=email.strip()).select_related("article"))
+        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(
+            name=ERASED_NAME, email="", body=ERASED_BODY, ip_hash="", signals=[]
+        )
+    return len(comments)
+
+
+def forget_old_addresses() -> int:
+    """Drop the keyed IP hashes once the retention period has passed."""
+    cutoff = timezone.now() - timedelta(days=settings.COMMENT_IP_RETENTION_DAYS)
+    return Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="").update(ip_hash="")
