@@ -63,19 +63,14 @@ class CommentAdmin(admin.ModelAdmin):
     ]
     fields = readonly_fields
 
-    def get_queryset(self, request):
-        # Pending first, then newest; the queue is what a moderator opens to.
-        return (
-            super().get_queryset(request)
-            .annotate(
-                waiting=Case(
-                    When(status=Comment.Status.PENDING, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("waiting", "-created_at")
+    def get_ordering(self, request):
+        # Pending first, then newest: the queue is what a moderator opens to.
+        waiting_last = Case(
+            When(status=Comment.Status.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         )
+        return [waiting_last.asc(), "-created_at"]
 
     def has_add_permission(self, request):
         return False  # readers write comments; staff reply through "approve and reply"
