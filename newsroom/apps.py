@@ -13,3 +13,7 @@ class NewsroomConfig(AppConfig):
         admin.site.site_title = f"{settings.SITE_NAME} newsroom"
         admin.site.index_title = "Today's work"
         admin.site.site_url = "/"
+
+        from newsroom import cache
+
+        cache.connect_signals()

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "wordpress.middleware.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside CSRF, so the token it fills into a cached page gets its cookie.
+    "newsroom.cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -123,6 +125,11 @@ if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Whole pages kept for anonymous readers (newsroom/cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Optional: POSTed to after every invalidation, to purge a CDN.
+CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
 
 # Authentication --------------------------------------------------------------
 

@@ -1,0 +1,209 @@
+"""The full-page cache for readers, and its invalidation.
+
+Anonymous GETs of public pages are kept whole in the cache (Redis in
+production). Every entry belongs to a *generation*; any change to what the
+site shows (a story published, edited or withdrawn, a correction, a comment
+approved, a profile or section edited) starts a new generation, so no reader
+ever gets a stale page. An entry also expires when the next scheduled story
+goes live, so that story appears on time with no cron job.
+
+The CSRF token in a cached page is a placeholder, filled per request, so the
+comment form works for every reader without JavaScript. Requests carrying a
+session (staff, a commenter with a pending comment, a flash message) or a
+remember-me cookie always get a fresh page, as do previews, which send
+no-cache headers and are never stored.
+"""
+
+import hashlib
+import logging
+import re
+import threading
+import time
+import urllib.request
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page:generation"
+CSRF_PLACEHOLDER = "__newsroom_csrf_token__"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
+NEVER_CACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/readyz", "/static/", "/media/")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
+
+#: Sent after each invalidation; a CDN integration can listen to it.
+pages_changed = Signal()
+
+
+def generation() -> str:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = str(time.time_ns())
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY, value)
+    return str(value)
+
+
+def invalidate(**kwargs) -> None:
+    """Start a new generation: every cached page is out of date from now on."""
+    from newsroom.context_processors import NAV_SECTIONS_KEY
+
+    try:
+        cache.set(GENERATION_KEY, str(time.time_ns()), None)
+        cache.delete(NAV_SECTIONS_KEY)
+    except Exception:  # noqa: BLE001 - a cache outage must not block an edit
+        logger.warning("page cache invalidation failed: cache unavailable", exc_info=True)
+    transaction.on_commit(_announce)
+
+
+def _announce():
+    pages_changed.send(sender=invalidate)
+    if settings.CDN_PURGE_URL:
+        threading.Thread(target=_purge_cdn, daemon=True).start()
+
+
+def _purge_cdn():
+    request = urllib.request.Request(settings.CDN_PURGE_URL, data=b"{}", method="POST")
+    request.add_header("Content-Type", "application/json")
+    try:
+        urllib.request.urlopen(request, timeout=5).close()  # noqa: S310 - operator's URL
+    except OSError:
+        logger.warning("CDN purge failed", exc_info=True)
+
+
+def connect_signals():
+    from articles.models import Article, Byline, Correction, Section, Tag
+    from authors.models import Correspondent, ProfileLink
+    from comments.models import Comment
+    from newsroom.models import Page
+
+    for model in (Article, Byline, Correction, Section, Tag, Correspondent, ProfileLink, Page):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+    m2m_changed.connect(invalidate, sender=Article.tags.through, dispatch_uid="page-cache-tags")
+    post_save.connect(_comment_saved, sender=Comment, dispatch_uid="page-cache-comment")
+    post_delete.connect(invalidate, sender=Comment, dispatch_uid="page-cache-comment-delete")
+
+
+def _comment_saved(sender, instance, created, update_fields=None, **kwargs):
+    # A new pending comment changes no public page; a moderation decision does.
+    if created and instance.status != "approved":
+        return
+    invalidate()
+
+
+# The middleware ----------------------------------------------------------------
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(NEVER_CACHED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and not any(
+        name in cookies for name in BYPASS_COOKIES
+    )
+
+
+def _cacheable_response(response) -> bool:
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}
+        and "no-cache" not in control
+        and "private" not in control
+        and "no-store" not in control
+    )
+
+
+def _key(request, gen) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{gen}:{digest}"
+
+
+def _seconds_to_keep() -> int:
+    from articles.models import Article
+
+    keep = settings.PAGE_CACHE_SECONDS
+    next_change = Article.objects.next_change_at()
+    if next_change is not None:
+        keep = min(keep, max(1, int((next_change - timezone.now()).total_seconds())))
+    return keep
+
+
+class PageCacheMiddleware:
+    """Serve and store whole pages for anonymous readers (see module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
+            return self.get_response(request)
+        try:
+            gen = generation()
+            key = _key(request, gen)
+            entry = cache.get(key)
+        except Exception:  # noqa: BLE001 - Redis down: serve uncached, and say so
+            logger.warning("page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
+        if entry is not None:
+            return self._from_entry(request, entry, hit=True)
+        response = self.get_response(request)
+        if not _cacheable_response(response):
+            return response
+        entry = self._store(key, response)
+        return self._from_entry(request, entry, hit=False) if entry else response
+
+    def _store(self, key, response):
+        body = response.content.decode(response.charset or "utf-8")
+        body, found = CSRF_INPUT.subn(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", body)
+        entry = {
+            "body": body,
+            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+            "etag": quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32]),
+            "modified": time.time(),
+            "csrf": bool(found),
+        }
+        try:
+            cache.set(key, entry, _seconds_to_keep())
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache store failed", exc_info=True)
+            return None
+        return entry
+
+    def _from_entry(self, request, entry, *, hit):
+        if request.headers.get("If-None-Match") == entry["etag"]:
+            response = HttpResponseNotModified()
+        else:
+            body = entry["body"]
+            if entry["csrf"]:
+                body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+            response = HttpResponse(body)
+            for name, value in entry["headers"].items():
+                response[name] = value
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = http_date(entry["modified"])
+        response["X-Page-Cache"] = "hit" if hit else "miss"
+        # Pages with a comment form carry a per-reader token: browsers may keep
+        # and revalidate them, but a shared cache (CDN) must not.
+        if entry["csrf"]:
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        else:
+            patch_cache_control(
+                response, public=True, max_age=60, s_maxage=settings.PAGE_CACHE_SECONDS,
+                stale_while_revalidate=30,
+            )
+        return response
