@@ -1,0 +1,89 @@
+"""Every public page costs a small, fixed number of queries, whatever the data."""
+
+import pytest
+from django.test import Client
+
+from newsroom.context_processors import nav_sections
+
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    CorrespondentFactory,
+    SectionFactory,
+    TagFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # measure the pages themselves
+
+
+@pytest.fixture
+def newsroom(editor):
+    sections = [SectionFactory(name=f"Desk {n}") for n in range(4)]
+    people = [CorrespondentFactory() for _ in range(3)]
+    tags = [TagFactory() for _ in range(10)]
+    for n in range(40):
+        ArticleFactory(
+            published=True, section=sections[n % 4], bylines=people[: 1 + n % 3],
+            tags=tags[: 1 + n % 10], headline=f"Harbour story {n}",
+        )
+    article = ArticleFactory(published=True, section=sections[0], bylines=people, tags=tags, headline="Harbour main")
+    article.add_correction(by=editor, kind="update", note="Added the minister's reply.")
+    for n in range(100):
+        parent = CommentFactory(article=article, approved=True)
+        CommentFactory(article=article, approved=True, parent=parent)
+    return {"article": article, "section": sections[0], "tag": tags[0], "person": people[0]}
+
+
+@pytest.mark.parametrize(
+    ("page", "budget"),
+    [
+        ("article", 6),
+        ("home", 5),
+        ("section", 4),
+        ("tag", 4),
+        ("person", 5),
+        ("search", 4),
+        ("feed", 3),
+        ("atom", 3),
+        ("section_feed", 4),
+        ("sitemap_articles", 2),
+        ("sitemap_index", 12),
+        ("corrections", 2),
+        ("people", 1),
+    ],
+)
+def test_query_budget(newsroom, page, budget, django_assert_max_num_queries):
+    urls = {
+        "article": newsroom["article"].get_absolute_url(),
+        "home": "/",
+        "section": newsroom["section"].get_absolute_url(),
+        "tag": newsroom["tag"].get_absolute_url(),
+        "person": newsroom["person"].get_absolute_url(),
+        "search": "/search/?q=harbour",
+        "feed": "/feed/",
+        "atom": "/feed/atom/",
+        "section_feed": f"{newsroom['section'].get_absolute_url()}feed/",
+        "sitemap_articles": "/sitemap-articles.xml",
+        "sitemap_index": "/sitemap.xml",
+        "corrections": "/corrections/",
+        "people": "/correspondents/",
+    }
+    client = Client()
+    nav_sections()  # the masthead's sections live in the cache between edits
+
+    with django_assert_max_num_queries(budget):
+        response = client.get(urls[page])
+
+    assert response.status_code == 200
+
+
+def test_article_page_with_200_comments_renders_them_all(newsroom):
+    response = Client().get(newsroom["article"].get_absolute_url())
+
+    assert response.content.count(b'class="comment"') == 200
+    assert b"Added the minister" in response.content
