@@ -28,10 +28,9 @@ urlpatterns = [
     path("", include("wordpress.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(path(f"{media_prefix}<path:path>", views.media, name="media"))
 
 # Last, so that it never shadows an app's address: /terms/, /privacy/, ...
 urlpatterns.append(path("<slug:slug>/", views.page, name="page"))
