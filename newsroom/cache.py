@@ -38,7 +38,9 @@ GENERATION_KEY = "page:generation"
 CSRF_PLACEHOLDER = "__newsroom_csrf_token__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
-NEVER_CACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/readyz", "/static/", "/media/")
+NEVER_CACHED_PREFIXES = (
+    "/admin/", "/preview/", "/healthz", "/readyz", "/static/", "/media/", "/_bench/",
+)
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
 
 #: Sent after each invalidation; a CDN integration can listen to it.

@@ -131,6 +131,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Optional: POSTed to after every invalidation, to purge a CDN.
 CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
 
+# `make bench` only: a file whose bytes /_bench/floor/ returns, never cached.
+_bench_floor_file = env("BENCH_FLOOR_FILE", default="")
+BENCH_FLOOR_BYTES = Path(_bench_floor_file).read_bytes() if _bench_floor_file else b""
+
 # Authentication --------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -81,3 +81,8 @@ def sitemap_section(request, sitemaps, section):
     return sitemap_views.sitemap(
         request, sitemaps, section=section, template_name=template
     )
+
+
+def bench_floor(request):
+    """The benchmark's floor: fixed bytes through the whole middleware stack."""
+    return HttpResponse(settings.BENCH_FLOOR_BYTES, content_type="text/html; charset=utf-8")
