@@ -5,7 +5,7 @@ import pytest
 from articles.models import Article
 from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def login(page, username):
