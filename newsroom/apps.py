@@ -14,6 +14,10 @@ class NewsroomConfig(AppConfig):
         admin.site.index_title = "Today's work"
         admin.site.site_url = "/"
 
+        from newsroom.auth import ThrottledAdminAuthenticationForm
+
+        admin.site.login_form = ThrottledAdminAuthenticationForm
+
         from newsroom import cache
 
         cache.connect_signals()

@@ -1,7 +1,10 @@
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+logger = logging.getLogger(__name__)
 NAV_SECTIONS_KEY = "newsroom:nav-sections"
 
 
@@ -9,9 +12,14 @@ def nav_sections():
     """The sections in the masthead; cached, and purged when a section changes."""
     from articles.models import Section
 
-    return cache.get_or_set(
-        NAV_SECTIONS_KEY, lambda: list(Section.objects.values("name", "slug")), 3600
-    )
+    def load():
+        return list(Section.objects.values("name", "slug"))
+
+    try:
+        return cache.get_or_set(NAV_SECTIONS_KEY, load, 3600)
+    except Exception:  # noqa: BLE001 - Redis down: the page still renders
+        logger.warning("navigation cache unavailable", exc_info=True)
+        return load()
 
 
 def site(request):

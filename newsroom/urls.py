@@ -11,6 +11,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("csp-report/", views.csp_report, name="csp-report"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -34,6 +35,8 @@ if settings.SERVE_MEDIA:
 
 if settings.BENCH_FLOOR_BYTES:
     urlpatterns.append(path("_bench/floor/", views.bench_floor))
+
+handler500 = "newsroom.views.server_error"
 
 # Last, so that it never shadows an app's address: /terms/, /privacy/, ...
 urlpatterns.append(path("<slug:slug>/", views.page, name="page"))

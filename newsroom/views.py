@@ -1,18 +1,25 @@
 """Site-wide views: standing pages, media, robots.txt and the load balancer's probes."""
 
+import json
+import logging
+import sys
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
-from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
 from newsroom.models import Page
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -86,3 +93,38 @@ def sitemap_section(request, sitemaps, section):
 def bench_floor(request):
     """The benchmark's floor: fixed bytes through the whole middleware stack."""
     return HttpResponse(settings.BENCH_FLOOR_BYTES, content_type="text/html; charset=utf-8")
+
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    """500, or 503 with Retry-After while the database is unreachable.
+
+    Renders without touching the database, and never shows a traceback.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_ERRORS):
+        logger.error("database unavailable", extra={"path": request.path})
+        comment_lost = request.method == "POST" and request.path.endswith("/comments/")
+        response = render(request, "503.html", {"comment_lost": comment_lost}, status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """A plain 403 that says what to do, instead of Django's developer page."""
+    return render(request, "403_csrf.html", status=403)
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Log Content Security Policy violations that browsers report."""
+    try:
+        report = json.loads(request.body[:10_000] or b"{}")
+    except ValueError:
+        return HttpResponse(status=400)
+    logger.warning("csp violation", extra={"csp_report": report.get("csp-report", report)})
+    return HttpResponse(status=204)

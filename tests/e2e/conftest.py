@@ -63,30 +63,42 @@ def shots(request):
 
 @pytest.fixture
 def new_page(browser, live_server):
-    contexts = []
+    """Pages on the live server; any Content Security Policy violation fails the test."""
+    contexts, violations = [], []
 
-    def make(width=1280, height=900, **options):
+    def make(width=1280, height=900, axe=False, **options):
         context = browser.new_context(
             viewport={"width": width, "height": height}, base_url=live_server.url, **options
         )
         contexts.append(context)
         page = context.new_page()
+        if axe:
+            if not AXE.exists():
+                _unavailable(f"{AXE} not found; run `npm install` (make install does)")
+            # An init script is injected by the browser itself, so the site's
+            # strict CSP (no inline scripts) stays on while axe runs.
+            page.add_init_script(path=str(AXE))
         page.set_default_timeout(15_000)
+        page.on(
+            "console",
+            lambda message: violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None,
+        )
         return page
 
     yield make
     for context in contexts:
         context.close()
+    assert violations == []
 
 
 @pytest.fixture
 def axe_check():
-    """Run axe-core in a page; return serious and critical violations."""
+    """Run axe-core in a page made with new_page(axe=True); return serious and
+    critical violations."""
 
     def run(page):
-        if not AXE.exists():
-            _unavailable(f"{AXE} not found; run `npm install` (make install does)")
-        page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})"
         )

@@ -20,7 +20,7 @@ def demo(settings):
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_pages_look_right_and_pass_axe(new_page, shots, axe_check, demo, width):
-    page = new_page(width=width)
+    page = new_page(width=width, axe=True)
     for name, url in [
         ("home", "/"),
         ("article", demo["article"].get_absolute_url()),
@@ -37,7 +37,7 @@ def test_pages_look_right_and_pass_axe(new_page, shots, axe_check, demo, width):
 
 
 def test_dark_mode_passes_axe(new_page, shots, axe_check, demo):
-    page = new_page(width=1280, color_scheme="dark")
+    page = new_page(width=1280, color_scheme="dark", axe=True)
     page.goto(demo["article"].get_absolute_url())
     shots(page, "article-dark")
 
