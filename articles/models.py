@@ -1,3 +1,4 @@
+import logging
 import math
 import re
 from datetime import datetime, timedelta
@@ -14,6 +15,8 @@ from articles import sanitize, workflow
 from articles.workflow import Status
 from authors.models import Correspondent
 from newsroom import images
+
+logger = logging.getLogger(__name__)
 
 MIN_HERO_WIDTH = 1200
 NEEDS_SECTION = "Choose a section."
@@ -290,6 +293,10 @@ class Article(models.Model):
             self.status = new
             self.save()
             self.events.create(actor=by, from_status=old, to_status=new, note=note)
+        logger.info(
+            "workflow transition",
+            extra={"article": self.pk, "from": old, "to": new, "actor": by.get_username()},
+        )
 
     def add_correction(self, *, by, kind: str, note: str) -> "Correction":
         if not by.has_perm(workflow.CORRECT):

@@ -1,4 +1,5 @@
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+
+logger = logging.getLogger(__name__)
 
 
 class CommentQuerySet(models.QuerySet):
@@ -89,6 +92,10 @@ class Comment(models.Model):
             self.moderated_by = by
             self.save(update_fields=["status", "moderated_at", "moderated_by"])
             self.article.refresh_comment_count()
+        logger.info(
+            "comment moderated",
+            extra={"comment": self.pk, "status": status, "moderator": by.get_username()},
+        )
 
 
 class BlockedTerm(models.Model):

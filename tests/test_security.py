@@ -197,3 +197,30 @@ def test_missing_csrf_token_is_a_clear_403(client):
 def test_healthz_and_readyz(client):
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"database": "ok", "cache": "ok"}
+
+
+def test_json_log_lines_carry_their_fields_and_no_traceback_leaks():
+    import json
+    import logging
+
+    from newsroom.logs import JsonFormatter
+
+    record = logging.makeLogRecord({"name": "articles.models", "msg": "workflow transition", "levelno": 20, "levelname": "INFO", "article": 7, "to": "published"})
+    line = json.loads(JsonFormatter().format(record))
+
+    assert line["message"] == "workflow transition"
+    assert (line["article"], line["to"]) == (7, "published")
+
+
+@pytest.mark.django_db
+def test_transitions_and_moderation_are_logged(caplog, editor, moderator):
+    from tests.factories import CommentFactory
+
+    article = ArticleFactory()
+    with caplog.at_level("INFO"):
+        article.publish(by=editor)
+        CommentFactory(article=article).approve(by=moderator)
+
+    messages = [(r.name, r.getMessage()) for r in caplog.records]
+    assert ("articles.models", "workflow transition") in messages
+    assert ("comments.models", "comment moderated") in messages
