@@ -1,7 +1,9 @@
+import logging
 from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
@@ -11,6 +13,8 @@ from articles.views import ArticleDetailView
 from comments import notify, spam
 from comments.forms import CommentForm
 from comments.models import Comment
+
+logger = logging.getLogger(__name__)
 
 AWAITING_MODERATION = (
     "Thank you. Your comment is waiting for a moderator and will appear once approved."
@@ -45,16 +49,22 @@ def post_comment(request, slug):
     comment.ip_hash = spam.ip_hash(request)
     comment.signals = verdict.signals
     comment.status = verdict.status_for_new_comment
-    comment.save()
+    with transaction.atomic():
+        comment.save()
+        if comment.status == Comment.Status.APPROVED:
+            article.refresh_comment_count()
+    # Stored: from here on nothing may turn the answer into an error.
     if comment.status == Comment.Status.APPROVED:
-        article.refresh_comment_count()
         messages.success(request, PUBLISHED_AT_ONCE)
     else:
         # Spam is kept for the moderator's review but looks the same to the sender.
         request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), comment.pk][-50:]
         messages.success(request, AWAITING_MODERATION)
         if comment.status == Comment.Status.PENDING:
-            notify.maybe_notify()
+            try:
+                notify.maybe_notify()
+            except DatabaseError:
+                logger.warning("moderator notification postponed", exc_info=True)
     response = _back_to_thread(article)
     _remember(response, form)
     return response

@@ -117,6 +117,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache, sessions, e-mail -----------------------------------------------------
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
+# Sessions live in Redis when there is one (shared by every process, and a
+# database restart does not lose them); otherwise in the database.
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 _email_options = {}
 if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
@@ -164,7 +168,7 @@ USE_TZ = True
 # Static files and media ------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
