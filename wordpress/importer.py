@@ -1,0 +1,503 @@
+"""Maps the records of a WordPress export onto the newsroom's models.
+
+One pass over the file, in one transaction: a bad record aborts everything,
+so an import is all or nothing, and a dry run is an import rolled back.
+Each record's WordPress id is kept in LegacyId, so running the import again
+updates what changed and creates nothing twice.
+
+Statuses are set directly rather than through the workflow: this is a data
+migration, not an editorial decision, so it writes no audit events.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import revisions, sanitize
+from articles.models import Article, Byline, Section, Tag
+from articles.workflow import Status
+from authors.models import Correspondent
+from comments.models import Comment
+from newsroom import images
+from newsroom.models import Page
+from wordpress import convert, wxr
+from wordpress.models import LegacyId
+
+Kind = LegacyId.Kind
+
+NO_AUTHOR = (
+    "{item} is by “{login}”, who is not among the export's authors (wp:author). "
+    "Nothing was imported."
+)
+NO_AUTHOR_LIST = " The export lists no authors at all: export it again from WordPress."
+NO_ID = "{record} has no WordPress id."
+IMAGE_REFUSED = "{item}: featured image {file} refused. {reason}"
+NO_MEDIA_DIR = (
+    "Featured images were skipped: give --media-dir a copy of wp-content/uploads."
+)
+UNTITLED = "Untitled ({wp_id})"
+ANONYMOUS = "Anonymous"
+IMPORTED = "Imported from WordPress"
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+SKIPPED, REFUSED = "skipped", "refused"
+OUTCOMES = (CREATED, UPDATED, UNCHANGED, SKIPPED, REFUSED)
+
+POST_STATUSES = {  # WordPress post_status: (status here, whether it is dated)
+    "publish": (Status.PUBLISHED, True),
+    "future": (Status.PUBLISHED, True),  # a future publish_at: scheduled
+    "draft": (Status.DRAFT, False),
+    "pending": (Status.IN_REVIEW, False),
+    "private": (Status.DRAFT, False),  # readers never saw it
+}  # trash, auto-draft and inherit are skipped
+COMMENT_STATUSES = {
+    "1": Comment.Status.APPROVED,
+    "0": Comment.Status.PENDING,
+    "spam": Comment.Status.SPAM,
+    "trash": Comment.Status.REJECTED,
+    "post-trashed": Comment.Status.REJECTED,
+}
+NOT_COMMENTS = ("pingback", "trackback")
+UPLOADS = "wp-content/uploads/"
+
+
+class ImportAborted(Exception):
+    """The export cannot be imported as it stands."""
+
+
+@dataclass
+class Report:
+    """What the import did (or, on a dry run, would do), per kind of record."""
+
+    dry_run: bool = False
+    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, outcome: str, problem: str = "") -> None:
+        self.counts[kind][outcome] += 1
+        if problem:
+            self.problems.append(problem)
+
+    def lines(self) -> list[str]:
+        width = max([len(kind) for kind in self.counts] + [8])
+        lines = [" " * width + "".join(f"{outcome:>11}" for outcome in OUTCOMES)]
+        for kind, counts in self.counts.items():
+            numbers = "".join(f"{counts[outcome]:>11}" for outcome in OUTCOMES)
+            lines.append(f"{kind:<{width}}{numbers}")
+        return lines
+
+
+@dataclass
+class Attachment:
+    url: str
+    file: str  # the _wp_attached_file meta: the path under wp-content/uploads
+    alt: str
+    caption: str
+
+
+class Importer:
+    def __init__(self, *, media_dir: Path | None = None, dry_run: bool = False):
+        self.media_dir = Path(media_dir).resolve() if media_dir else None
+        self.report = Report(dry_run=dry_run)
+        # Small lookups from WordPress's keys to primary keys here, for posts.
+        self.authors: dict[str, int] = {}  # login
+        self.sections: dict[str, int] = {}  # category slug
+        self.category_paths: dict[str, str] = {}
+        self.tags: dict[str, int] = {}  # tag slug
+        # Attachments may follow the posts that feature them, so featured
+        # images are attached once the whole file has been read.
+        self.attachments: dict[int, Attachment] = {}
+        self.heroes: list[tuple[int, int, str]] = []  # post id, attachment id, label
+
+    def run(self, file, *, on_progress=None) -> Report:
+        """Import the WXR export in `file` (binary); raise on bad input."""
+        with transaction.atomic():
+            for record in wxr.parse(file, on_progress=on_progress):
+                self.add(record)
+            self.add_hero_images()
+            if self.report.dry_run:
+                transaction.set_rollback(True)
+        return self.report
+
+    def add(self, record: wxr.Record) -> None:
+        match record:
+            case wxr.Author():
+                self.add_author(record)
+            case wxr.Category() | wxr.Tag():
+                self.add_term(record)
+            case wxr.Term():
+                self.report.add(record.taxonomy or "term", SKIPPED)
+            case wxr.Item(wp_id=None):
+                problem = NO_ID.format(record=record.label())
+                self.report.add(record.post_type, REFUSED, problem)
+            case wxr.Item(post_type="post"):
+                self.add_post(record)
+            case wxr.Item(post_type="page"):
+                self.add_page(record)
+            case wxr.Item(post_type="attachment"):
+                self.attachments[record.wp_id] = Attachment(
+                    url=record.attachment_url,
+                    file=record.meta.get("_wp_attached_file", ""),
+                    alt=record.meta.get("_wp_attachment_image_alt", ""),
+                    caption=record.excerpt,
+                )
+                self.report.add("attachment", SKIPPED)
+            case wxr.Item():  # nav_menu_item, revision, custom post types
+                self.report.add(record.post_type or "item", SKIPPED)
+
+    # Records ----------------------------------------------------------------
+
+    def add_author(self, author: wxr.Author) -> None:
+        if author.wp_id is None:
+            self.report.add("author", REFUSED, NO_ID.format(record=author.label()))
+            return
+        person, legacy = self.existing(Kind.AUTHOR, Correspondent, author.wp_id)
+        person = person or Correspondent()
+        nicename = convert.nicename(author.login)
+        name = (
+            author.display_name
+            or f"{author.first_name} {author.last_name}".strip()
+            or author.login
+        )
+        values = {
+            "name": convert.plain_line(name, Correspondent, "name"),
+            "slug": convert.unique_value(
+                Correspondent,
+                "slug",
+                nicename or f"author-{author.wp_id}",
+                pk=person.pk,
+            ),
+            "email": author.email if convert.is_email(author.email) else "",
+        }
+        if author.description:  # WordPress's own exports leave it out
+            values["bio"] = convert.plain_text(author.description)
+        self.report.add("author", self.store(person, values))
+        self.remember(legacy, Kind.AUTHOR, author.wp_id, person, slug=nicename)
+        self.authors[author.login] = person.pk
+
+    def add_term(self, term: wxr.Category | wxr.Tag) -> None:
+        """A category becomes a section, a tag a tag."""
+        is_category = isinstance(term, wxr.Category)
+        kind, model = (Kind.CATEGORY, Section) if is_category else (Kind.TAG, Tag)
+        known = self.sections if is_category else self.tags
+        declared = term.wp_id is not None  # not only named on a post
+        slug = slugify(term.slug) or slugify(term.name)
+        obj, legacy = self.existing(kind, model, term.wp_id, slug=term.slug)
+        obj = obj or self.adopt(model, kind, slug, term.name)
+        if obj is not None and not declared:
+            known[term.slug] = obj.pk
+            return
+        obj = obj or model()
+        values = {
+            "name": convert.unique_value(
+                model,
+                "name",
+                convert.plain_line(term.name, model, "name") or term.slug,
+                pk=obj.pk,
+                suffix=" ({n})",
+            ),
+            "slug": convert.unique_value(
+                model, "slug", slug or f"{kind}-{term.wp_id}", pk=obj.pk
+            ),
+        }
+        path = term.slug
+        if is_category:
+            parent = self.category_paths.get(term.parent, term.parent)
+            path = f"{parent}/{term.slug}" if parent else term.slug
+            self.category_paths[term.slug] = path
+            if declared:
+                values["description"] = convert.plain_line(
+                    term.description, Section, "description"
+                )
+        self.report.add(str(kind), self.store(obj, values))
+        if declared:
+            self.remember(legacy, kind, term.wp_id, obj, slug=term.slug, path=path)
+        known[term.slug] = obj.pk
+
+    def add_post(self, item: wxr.Item) -> None:
+        if item.status not in POST_STATUSES:
+            self.report.add("post", SKIPPED)
+            return
+        status, is_dated = POST_STATUSES[item.status]
+        bylines = self.byline_ids(item)
+        article, legacy = self.existing(Kind.POST, Article, item.wp_id)
+        article = article or Article()
+        date = convert.utc_datetime(item.date_gmt, item.date)
+        publish_at = None
+        if is_dated:
+            publish_at = date or article.publish_at or timezone.now()
+        categories = item.terms_in("category")
+        values = {
+            "headline": _headline(item),
+            "slug": convert.unique_value(Article, "slug", _slug(item), pk=article.pk),
+            "dek": convert.plain_line(item.excerpt, Article, "dek"),
+            "body": sanitize.clean_body(convert.body_html(item.content)),
+            "section_id": self.section_id(categories[0]) if categories else None,
+            "status": status,
+            "publish_at": publish_at,
+            # As Article.publish() leaves it, for scheduled stories too.
+            "first_published_at": publish_at,
+            "comments_open": item.comment_status != "closed",
+            "is_featured": item.is_sticky,
+        }
+        thumbnail_id = convert.to_int(item.meta.get("_thumbnail_id"))
+        if thumbnail_id is None and legacy and legacy.thumbnail_id:
+            values.update(hero_image="", hero_alt="", hero_caption="")
+        outcome = self.store(article, values)
+        tag_ids = [self.tag_id(ref) for ref in item.terms_in("post_tag")]
+        if self.set_relations(article, bylines, tag_ids) and outcome == UNCHANGED:
+            outcome = UPDATED
+        self.report.add("post", outcome)
+        modified = convert.utc_datetime(item.modified_gmt, item.modified) or date
+        Article.objects.filter(pk=article.pk).update(
+            **_present(created_at=date, updated_at=modified)
+        )
+        self.remember(
+            legacy,
+            Kind.POST,
+            item.wp_id,
+            article,
+            slug=item.slug,
+            **({} if thumbnail_id else {"thumbnail_id": None}),
+        )
+        if thumbnail_id:  # its revision is recorded once the image is on
+            self.heroes.append((item.wp_id, thumbnail_id, item.label()))
+        else:
+            revisions.record(article, by=None, note=IMPORTED)
+        self.add_comments(article, item)
+
+    def add_page(self, item: wxr.Item) -> None:
+        if item.status != "publish":
+            # A page here has no draft state: whatever is saved is public.
+            self.report.add("page", SKIPPED)
+            return
+        page, legacy = self.existing(Kind.PAGE, Page, item.wp_id)
+        page = page or Page()
+        values = {
+            "title": convert.plain_line(item.title, Page, "title")
+            or UNTITLED.format(wp_id=item.wp_id),
+            "slug": convert.unique_value(
+                Page, "slug", _slug(item), pk=page.pk, is_taken=convert.shadows_a_url
+            ),
+            "body": sanitize.clean_body(convert.body_html(item.content)),
+        }
+        self.report.add("page", self.store(page, values))
+        modified = convert.utc_datetime(item.modified_gmt, item.modified)
+        Page.objects.filter(pk=page.pk).update(**_present(updated_at=modified))
+        self.remember(legacy, Kind.PAGE, item.wp_id, page, slug=item.slug)
+        for _comment in item.comments:  # pages take no comments here
+            self.report.add("comment", SKIPPED)
+
+    def add_comments(self, article: Article, item: wxr.Item) -> None:
+        pks = {}  # WordPress comment id: primary key here, for replies
+        # A reply is written after its parent, so in id order parents come first.
+        for entry in sorted(item.comments, key=lambda entry: entry.wp_id or 0):
+            if entry.wp_id is None or entry.type in NOT_COMMENTS:
+                self.report.add("comment", SKIPPED)
+                continue
+            comment, legacy = self.existing(Kind.COMMENT, Comment, entry.wp_id)
+            comment = comment or Comment()
+            created_at = convert.utc_datetime(entry.date_gmt, entry.date)
+            values = {
+                "article_id": article.pk,
+                "parent_id": pks.get(entry.parent),
+                "name": convert.plain_line(entry.author, Comment, "name")
+                or ANONYMOUS,
+                "email": entry.email[:254],
+                "body": convert.truncate(
+                    convert.plain_text(entry.content), Comment, "body"
+                ),
+                "status": COMMENT_STATUSES.get(entry.approved, Comment.Status.PENDING),
+                "created_at": created_at or comment.created_at,
+            }
+            self.report.add("comment", self.store(comment, values))
+            self.remember(legacy, Kind.COMMENT, entry.wp_id, comment)
+            pks[entry.wp_id] = comment.pk
+        article.refresh_comment_count()
+
+    def add_hero_images(self) -> None:
+        if self.heroes and self.media_dir is None:
+            self.report.problems.append(NO_MEDIA_DIR)
+        for post_id, thumbnail_id, label in self.heroes:
+            legacy = LegacyId.objects.get(kind=Kind.POST, wp_id=post_id)
+            article = Article.objects.get(pk=legacy.object_id)
+            attachment = self.attachments.get(thumbnail_id)
+            if attachment is None:
+                self.report.add("image", SKIPPED)
+                revisions.record(article, by=None, note=IMPORTED)
+                continue
+            # Re-saving bumps updated_at; keep WordPress's date.
+            updated_at = article.updated_at
+            text = {
+                "hero_alt": convert.plain_line(attachment.alt, Article, "hero_alt"),
+                "hero_caption": convert.plain_line(
+                    attachment.caption, Article, "hero_caption"
+                ),
+            }
+            if legacy.thumbnail_id == thumbnail_id and article.hero_image:
+                outcome, problem = self.store(article, text), ""
+            else:
+                outcome, problem = self.attach(article, attachment, text, label)
+                if outcome in (CREATED, UPDATED):
+                    legacy.thumbnail_id = thumbnail_id
+                    legacy.save(update_fields=["thumbnail_id"])
+            self.report.add("image", outcome, problem)
+            Article.objects.filter(pk=article.pk).update(updated_at=updated_at)
+            revisions.record(article, by=None, note=IMPORTED)
+
+    def attach(self, article, attachment, text, label) -> tuple[str, str]:
+        """Validate the attachment's file and make it the article's hero image."""
+        path = self.media_file(attachment)
+        if path is None:
+            return SKIPPED, ""
+        with path.open("rb") as handle:
+            upload = File(handle, name=path.name)
+            try:
+                images.validate_image(upload)
+            except ValidationError as error:
+                problem = IMAGE_REFUSED.format(
+                    item=label,
+                    file=path.relative_to(self.media_dir),
+                    reason=" ".join(error.messages),
+                )
+                return REFUSED, problem
+            outcome = UPDATED if article.hero_image else CREATED
+            # Storage is not transactional: a dry run writes no files.
+            if not self.report.dry_run:
+                for name, value in text.items():
+                    setattr(article, name, value)
+                article.hero_image = upload  # save() re-encodes it, strips EXIF
+                article.save()
+        return outcome, ""
+
+    # Helpers ----------------------------------------------------------------
+
+    def existing(self, kind, model, wp_id, *, slug=""):
+        """The record last import made of this WordPress id, and its LegacyId.
+
+        Terms named on a post without an id are found by their slug.
+        """
+        if wp_id is not None:
+            legacy = LegacyId.objects.filter(kind=kind, wp_id=wp_id).first()
+        elif slug:
+            legacy = LegacyId.objects.filter(kind=kind, slug=slug).first()
+        else:
+            legacy = None
+        if legacy is None:
+            return None, None
+        obj = model._default_manager.filter(pk=legacy.object_id).first()
+        return obj, legacy
+
+    def adopt(self, model, kind, slug, name):
+        """A section or tag made here by hand with this slug or name.
+
+        Sections and tags are a shared vocabulary, so an existing "Politics"
+        takes the imported posts; one claimed by another WordPress term is
+        left alone, or two terms would rename it back and forth.
+        """
+        claimed = LegacyId.objects.filter(kind=kind).values("object_id")
+        return (
+            model.objects.filter(Q(slug=slug) | Q(name=name))
+            .exclude(pk__in=claimed)
+            .first()
+        )
+
+    def store(self, obj, values: dict) -> str:
+        """Save `obj` with `values` if it is new or they changed it."""
+        changed = [name for name, new in values.items() if getattr(obj, name) != new]
+        for name in changed:
+            setattr(obj, name, values[name])
+        if obj.pk is None:
+            obj.save()
+            return CREATED
+        if changed:
+            obj.save()
+            return UPDATED
+        return UNCHANGED
+
+    def remember(self, legacy, kind, wp_id, obj, **data) -> None:
+        data.update(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+        if legacy is None:
+            LegacyId.objects.create(kind=kind, wp_id=wp_id, **data)
+        elif any(getattr(legacy, name) != value for name, value in data.items()):
+            for name, value in data.items():
+                setattr(legacy, name, value)
+            legacy.save()
+
+    def byline_ids(self, item: wxr.Item) -> list[int]:
+        missing = [login for login in item.creators if login not in self.authors]
+        if missing or not item.creators:
+            message = NO_AUTHOR.format(item=item.label(), login=(missing or [""])[0])
+            raise ImportAborted(message + ("" if self.authors else NO_AUTHOR_LIST))
+        return list(dict.fromkeys(self.authors[login] for login in item.creators))
+
+    def section_id(self, ref: wxr.TermRef) -> int:
+        if ref.slug not in self.sections:  # a category the export did not list
+            self.add_term(wxr.Category(wp_id=None, slug=ref.slug, name=ref.name))
+        return self.sections[ref.slug]
+
+    def tag_id(self, ref: wxr.TermRef) -> int:
+        if ref.slug not in self.tags:
+            self.add_term(wxr.Tag(wp_id=None, slug=ref.slug, name=ref.name))
+        return self.tags[ref.slug]
+
+    def set_relations(self, article, byline_ids, tag_ids) -> bool:
+        """Give the article these bylines, in order, and tags; True if they changed."""
+        changed = False
+        current = article.bylines.order_by("position").values_list(
+            "correspondent_id", flat=True
+        )
+        if list(current) != byline_ids:
+            article.bylines.all().delete()
+            Byline.objects.bulk_create(
+                Byline(article=article, correspondent_id=pk, position=position)
+                for position, pk in enumerate(byline_ids)
+            )
+            changed = True
+        if set(article.tags.values_list("pk", flat=True)) != set(tag_ids):
+            article.tags.set(tag_ids)
+            changed = True
+        return changed
+
+    def media_file(self, attachment: Attachment) -> Path | None:
+        """The attachment's file in --media-dir: by its path under uploads/, or name."""
+        if self.media_dir is None:
+            return None
+        url_path = unquote(urlsplit(attachment.url).path)
+        for candidate in (
+            attachment.file,
+            url_path.partition(UPLOADS)[2],
+            PurePosixPath(url_path).name,
+        ):
+            if not candidate:
+                continue
+            path = (self.media_dir / candidate).resolve()
+            # The export is untrusted input: read nothing outside the folder.
+            if path.is_relative_to(self.media_dir) and path.is_file():
+                return path
+        return None
+
+
+def _headline(item: wxr.Item) -> str:
+    headline = convert.plain_line(item.title, Article, "headline")
+    return headline or UNTITLED.format(wp_id=item.wp_id)
+
+
+def _slug(item: wxr.Item) -> str:
+    fallback = f"{item.post_type}-{item.wp_id}"
+    return slugify(item.slug) or slugify(convert.plain_text(item.title)) or fallback
+
+
+def _present(**values) -> dict:
+    return {name: value for name, value in values.items() if value is not None}
