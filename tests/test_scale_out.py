@@ -1,0 +1,97 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client, RequestFactory
+
+from newsroom import replicas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def with_replicas(monkeypatch):
+    monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica1", "replica2"])
+    return ReplicaProbe()
+
+
+class ReplicaProbe:
+    router = replicas.ReplicaRouter()
+
+    def reads_from(self):
+        return {self.router.db_for_read(None) for _ in range(50)}
+
+
+def test_readers_read_from_replicas_and_writes_go_to_the_primary(with_replicas):
+    assert with_replicas.reads_from() == {"replica1", "replica2"}
+    assert with_replicas.router.db_for_write(None) == "default"
+    assert with_replicas.router.allow_migrate("replica1", "articles") is False
+
+
+def test_without_replicas_everything_uses_the_primary():
+    assert ReplicaProbe().reads_from() == {"default"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "cookies", "pinned"),
+    [
+        ("get", "/", {}, False),
+        ("get", "/admin/", {}, True),
+        ("post", "/articles/x/comments/", {}, True),
+        ("get", "/", {"sessionid": "abc"}, True),
+        ("get", "/", {replicas.PIN_COOKIE: "1"}, True),
+    ],
+)
+def test_staff_and_fresh_writers_stay_on_the_primary(with_replicas, method, path, cookies, pinned):
+    seen = []
+    middleware = replicas.PrimaryPinMiddleware(lambda request: seen.append(with_replicas.reads_from()) or _Response())
+    request = getattr(RequestFactory(), method)(path)
+    request.COOKIES.update(cookies)
+
+    response = middleware(request)
+
+    assert seen == [{"default"} if pinned else {"replica1", "replica2"}]
+    assert (replicas.PIN_COOKIE in response.cookies) == (method == "post")
+
+
+class _Response:
+    def __init__(self):
+        from http.cookies import SimpleCookie
+
+        self.cookies = SimpleCookie()
+
+    def set_cookie(self, name, value, **kwargs):
+        self.cookies[name] = value
+
+
+def test_replica_urls_become_mirrored_aliases():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
+        "DEBUG": "1", "DATABASE_REPLICA_URLS": "postgres://r@replica-a:5432/news,postgres://r@replica-b:5432/news",
+    }
+    code = "from django.conf import settings as s; print(sorted(a for a in s.DATABASES), s.DATABASES['replica2']['HOST'], s.DATABASES['replica1']['TEST']['MIRROR'])"
+
+    out = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+
+    assert out.strip() == "['default', 'replica1', 'replica2'] replica-b default"
+
+
+def test_s3_bucket_switches_media_to_django_storages():
+    env = os.environ | {"DEBUG": "1", "S3_BUCKET": "newsroom-media", "S3_ENDPOINT_URL": "http://127.0.0.1:9000"}
+    code = "from django.conf import settings as s; print(s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name'], s.SERVE_MEDIA)"
+
+    out = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+
+    assert out.strip() == "storages.backends.s3.S3Storage newsroom-media False"
+
+
+@pytest.mark.django_db
+def test_a_post_pins_the_next_reads_to_the_primary(client, no_comment_delays):
+    from tests.comment_helpers import post_comment
+    from tests.factories import ArticleFactory
+
+    response = post_comment(client, ArticleFactory(published=True))
+
+    assert response.cookies[replicas.PIN_COOKIE]["max-age"] == replicas.PIN_SECONDS
+    assert Client().get("/").status_code == 200
