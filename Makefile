@@ -50,6 +50,11 @@ serve: install
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
+# A bounded run of concurrent readers and commenters against the production
+# setup on PostgreSQL + Redis (LOADTEST_ARGS="--seconds 60 --readers 24").
+loadtest: install
+	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
+
 lint: install
 	$(BIN)/python -m ruff check . && $(BIN)/python -m ruff format --check .
 
