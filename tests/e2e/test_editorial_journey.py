@@ -52,7 +52,15 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
 
     reader = new_page(width=375, height=800)
     reader.goto("/")
+    shots(reader, "reader-home")
     reader.click("text=Glacier retreat doubles in a decade")
     assert reader.locator("h1").inner_text() == "Glacier retreat doubles in a decade"
     assert "Hana Sato" in reader.locator(".byline").inner_text()
     shots(reader, "reader-reads")
+    reader.goto("/sections/science/")
+    assert reader.locator("text=Glacier retreat doubles in a decade").count() == 1
+    shots(reader, "reader-section")
+    for path in ("/feed/", "/sitemap-articles.xml"):
+        response = reader.request.get(path)
+        assert response.ok
+        assert article.slug in response.text(), path
