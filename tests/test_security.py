@@ -224,3 +224,19 @@ def test_transitions_and_moderation_are_logged(caplog, editor, moderator):
     messages = [(r.name, r.getMessage()) for r in caplog.records]
     assert ("articles.models", "workflow transition") in messages
     assert ("comments.models", "comment moderated") in messages
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_is_a_plain_500_page(monkeypatch):
+    from articles import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", broken)
+
+    response = Client(raise_request_exception=False).get("/")
+
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+    assert b"Something went wrong on our side" in response.content
+    assert b"secret internals" not in response.content
