@@ -84,10 +84,18 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
-        "headline", "status_label", "section", "byline_names", "publish_time", "is_live",
+        "headline",
+        "status_label",
+        "section",
+        "byline_names",
+        "publish_time",
+        "is_live",
     ]
     list_filter = [
-        QueueFilter, "status", "section", ("bylines__correspondent", CorrespondentFilter),
+        QueueFilter,
+        "status",
+        "section",
+        ("bylines__correspondent", CorrespondentFilter),
     ]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug", "bylines__correspondent__name"]
@@ -95,20 +103,34 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["tags"]
     readonly_fields = [
-        "status", "first_published_at", "updated_at", "word_count", "reading_minutes",
+        "status",
+        "first_published_at",
+        "updated_at",
+        "word_count",
+        "reading_minutes",
     ]
     inlines = [BylineInline, CorrectionInline]
     actions = ["submit_selected", "publish_selected"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "body", "base_version"]}),
-        (_("Placement"), {"fields": ["section", "tags", "is_featured", "comments_open"]}),
-        (_("Hero image"), {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
+        (
+            _("Placement"),
+            {"fields": ["section", "tags", "is_featured", "comments_open"]},
+        ),
+        (
+            _("Hero image"),
+            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+        ),
         (
             _("Publishing"),
             {
                 "fields": [
-                    "status", "publish_at", "first_published_at", "updated_at",
-                    "word_count", "reading_minutes",
+                    "status",
+                    "publish_at",
+                    "first_published_at",
+                    "updated_at",
+                    "word_count",
+                    "reading_minutes",
                 ]
             },
         ),
@@ -117,8 +139,14 @@ class ArticleAdmin(admin.ModelAdmin):
     # Who sees what ------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("correspondent"))
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "bylines", queryset=Byline.objects.select_related("correspondent")
+                )
+            )
         )
         return queryset.editable_by(request.user)
 
@@ -140,7 +168,9 @@ class ArticleAdmin(admin.ModelAdmin):
         label = obj.get_status_display()
         if obj.is_scheduled():
             label = _("Scheduled")
-        return format_html('<span class="status status-{}">{}</span>', obj.status, label)
+        return format_html(
+            '<span class="status status-{}">{}</span>', obj.status, label
+        )
 
     @admin.display(description=_("Bylines"))
     def byline_names(self, obj):
@@ -187,7 +217,9 @@ class ArticleAdmin(admin.ModelAdmin):
             and article.status == Status.PUBLISHED,
             "correction_form": CorrectionForm(),
             "events": article.events.select_related("actor")[:20],
-            "sent_back": article.last_send_back() if article.status == Status.DRAFT else None,
+            "sent_back": article.last_send_back()
+            if article.status == Status.DRAFT
+            else None,
             "publish_problems": article.publish_problems(),
             "revision_count": article.revisions.count(),
             "newsroom_zone": timezone.get_current_timezone_name(),
@@ -196,10 +228,26 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("<int:pk>/transition/", wrap(self.transition_view), name="articles_article_transition"),
-            path("<int:pk>/correct/", wrap(self.correct_view), name="articles_article_correct"),
-            path("<int:pk>/preview-link/", wrap(self.preview_link_view), name="articles_article_preview_link"),
-            path("<int:pk>/revisions/", wrap(self.revisions_view), name="articles_article_revisions"),
+            path(
+                "<int:pk>/transition/",
+                wrap(self.transition_view),
+                name="articles_article_transition",
+            ),
+            path(
+                "<int:pk>/correct/",
+                wrap(self.correct_view),
+                name="articles_article_correct",
+            ),
+            path(
+                "<int:pk>/preview-link/",
+                wrap(self.preview_link_view),
+                name="articles_article_preview_link",
+            ),
+            path(
+                "<int:pk>/revisions/",
+                wrap(self.revisions_view),
+                name="articles_article_revisions",
+            ),
             path(
                 "<int:pk>/revisions/<int:revision_id>/restore/",
                 wrap(self.restore_view),
@@ -216,7 +264,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return article
 
     def _back(self, article):
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[article.pk])
+        )
 
     def transition_view(self, request, pk):
         if request.method != "POST":
@@ -224,20 +274,30 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._editable(request, pk)
         form = TransitionForm(request.POST, targets=[s.value for s in Status])
         if not form.is_valid():
-            messages.error(request, _("That request was not understood; nothing changed."))
+            messages.error(
+                request, _("That request was not understood; nothing changed.")
+            )
             return self._back(article)
         data = form.cleaned_data
         try:
-            article.transition(data["to"], by=request.user, note=data["note"], at=data["publish_at"])
+            article.transition(
+                data["to"], by=request.user, note=data["note"], at=data["publish_at"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         except PermissionDenied as error:
             messages.error(request, str(error) or _("You may not do that."))
         else:
-            messages.success(request, _("“%(story)s” is now %(status)s.") % {
-                "story": article, "status": workflow.label(article.status)
-                if not article.is_scheduled() else _("scheduled"),
-            })
+            messages.success(
+                request,
+                _("“%(story)s” is now %(status)s.")
+                % {
+                    "story": article,
+                    "status": workflow.label(article.status)
+                    if not article.is_scheduled()
+                    else _("scheduled"),
+                },
+            )
         return self._back(article)
 
     def correct_view(self, request, pk):
@@ -251,7 +311,11 @@ class ArticleAdmin(admin.ModelAdmin):
         try:
             article.add_correction(by=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])) or _("You may not do that."))
+            messages.error(
+                request,
+                " ".join(getattr(error, "messages", [str(error)]))
+                or _("You may not do that."),
+            )
         else:
             messages.success(request, _("The correction is published on the story."))
         return self._back(article)
@@ -266,8 +330,10 @@ class ArticleAdmin(admin.ModelAdmin):
         messages.success(
             request,
             format_html(
-                _("Preview link, valid for {} days: <a href=\"{}\">{}</a>"),
-                days, preview.make_url(article), preview.make_url(article),
+                _('Preview link, valid for {} days: <a href="{}">{}</a>'),
+                days,
+                preview.make_url(article),
+                preview.make_url(article),
             ),
         )
         return self._back(article)
@@ -276,7 +342,9 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._editable(request, pk)
         history = list(article.revisions.select_related("created_by"))
         by_id = {str(r.pk): r for r in history}
-        old = by_id.get(request.GET.get("old")) or (history[1] if len(history) > 1 else None)
+        old = by_id.get(request.GET.get("old")) or (
+            history[1] if len(history) > 1 else None
+        )
         new = by_id.get(request.GET.get("new")) or (history[0] if history else None)
         context = {
             **self.admin_site.each_context(request),
@@ -287,9 +355,12 @@ class ArticleAdmin(admin.ModelAdmin):
             "old": old,
             "new": new,
             "diff": revisions.render_diff(revisions.diff(old.content, new.content))
-            if old and new else "",
+            if old and new
+            else "",
         }
-        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+        return TemplateResponse(
+            request, "admin/articles/article/revisions.html", context
+        )
 
     def restore_view(self, request, pk, revision_id):
         if request.method != "POST":
@@ -297,7 +368,9 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._editable(request, pk)
         revision = get_object_or_404(Revision, pk=revision_id, article=article)
         revisions.restore(article, revision, by=request.user)
-        messages.success(request, _("The old revision is restored, and kept as a new one."))
+        messages.success(
+            request, _("The old revision is restored, and kept as a new one.")
+        )
         return self._back(article)
 
     # Bulk actions ---------------------------------------------------------------------
@@ -306,7 +379,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def submit_selected(self, request, queryset):
         self._bulk(request, queryset, Status.IN_REVIEW)
 
-    @admin.action(description=_("Publish selected stories now"), permissions=["publish"])
+    @admin.action(
+        description=_("Publish selected stories now"), permissions=["publish"]
+    )
     def publish_selected(self, request, queryset):
         self._bulk(request, queryset, Status.PUBLISHED)
 
@@ -320,7 +395,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 article.transition(target, by=request.user)
                 done += 1
             except (ValidationError, PermissionDenied) as error:
-                reason = " ".join(getattr(error, "messages", [])) or str(error) or _("not allowed")
+                reason = (
+                    " ".join(getattr(error, "messages", []))
+                    or str(error)
+                    or _("not allowed")
+                )
                 self.message_user(request, f"{article}: {reason}", messages.ERROR)
         if done:
             self.message_user(request, _("%d stories moved.") % done, messages.SUCCESS)

@@ -33,7 +33,21 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "headline",
+            "slug",
+            "dek",
+            "body",
+            "section",
+            "tags",
+            "is_featured",
+            "comments_open",
+            "hero_image",
+            "hero_alt",
+            "hero_caption",
+            "hero_credit",
+            "publish_at",
+        ]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
             "dek": forms.Textarea(attrs={"rows": 2}),
@@ -53,7 +67,11 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
     def _check_conflict(self, base_version):
-        saved = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        saved = (
+            Article.objects.filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
         if base_version is None or saved is None or saved == base_version:
             return
         latest = self.instance.revisions.select_related("created_by").first()
@@ -62,9 +80,12 @@ class ArticleAdminForm(forms.ModelForm):
         fields = revisions.changed_fields(theirs, mine) or ["some fields"]
         raise forms.ValidationError(
             EDIT_CONFLICT.format(
-                who=latest.created_by if latest and latest.created_by else "Someone else",
+                who=latest.created_by
+                if latest and latest.created_by
+                else "Someone else",
                 when=timezone.localtime(latest.created_at).strftime("%H:%M %Z")
-                if latest else "just now",
+                if latest
+                else "just now",
                 fields=", ".join(fields),
             ),
             code="edit_conflict",
@@ -73,9 +94,12 @@ class ArticleAdminForm(forms.ModelForm):
 
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(choices=[])
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
     publish_at = forms.DateTimeField(
-        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
     )
 

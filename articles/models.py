@@ -94,35 +94,49 @@ class Article(models.Model):
         max_length=200, unique=True, help_text=_("The end of the article's address.")
     )
     dek = models.CharField(
-        _("standfirst"), max_length=300, blank=True,
+        _("standfirst"),
+        max_length=300,
+        blank=True,
         help_text=_("One sentence under the headline that says why it matters."),
     )
     body = models.TextField(
-        blank=True, help_text=_("Cleaned on save: only basic formatting and links stay.")
+        blank=True,
+        help_text=_("Cleaned on save: only basic formatting and links stay."),
     )
     section = models.ForeignKey(
-        Section, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     correspondents = models.ManyToManyField(
         Correspondent, through="Byline", related_name="articles"
     )
     hero_image = models.ImageField(
-        upload_to="articles/", blank=True,
-        width_field="hero_width", height_field="hero_height",
+        upload_to="articles/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
         validators=[images.validate_image],
-        help_text=_("At least 1200 px wide. Metadata such as GPS is removed on upload."),
+        help_text=_(
+            "At least 1200 px wide. Metadata such as GPS is removed on upload."
+        ),
     )
     hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_alt = models.CharField(
-        _("alt text"), max_length=300, blank=True,
+        _("alt text"),
+        max_length=300,
+        blank=True,
         help_text=_("What the image shows, for readers who cannot see it."),
     )
     hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
     hero_credit = models.CharField(_("credit"), max_length=120, blank=True)
     is_featured = models.BooleanField(
-        _("lead story"), default=False,
+        _("lead story"),
+        default=False,
         help_text=_("The newest live lead story tops the home page."),
     )
     comments_open = models.BooleanField(default=True)
@@ -130,7 +144,8 @@ class Article(models.Model):
         max_length=20, choices=Status, default=Status.DRAFT, editable=False
     )
     publish_at = models.DateTimeField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text=_("Readers see it from this moment on; a future time schedules it."),
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -189,16 +204,21 @@ class Article(models.Model):
 
     def was_updated(self) -> bool:
         """Changed visibly after it first went out (more than a few minutes on)."""
-        return bool(self.first_published_at) and (
-            self.updated_at - max(self.first_published_at, self.publish_at)
-        ).total_seconds() > 600
+        return (
+            bool(self.first_published_at)
+            and (
+                self.updated_at - max(self.first_published_at, self.publish_at)
+            ).total_seconds()
+            > 600
+        )
 
     def can_be_edited_by(self, user) -> bool:
         if user.has_perm("articles.edit_any_article"):
             return True
-        return user.has_perm("articles.change_article") and self.bylines.filter(
-            correspondent__user=user
-        ).exists()
+        return (
+            user.has_perm("articles.change_article")
+            and self.bylines.filter(correspondent__user=user).exists()
+        )
 
     def accepts_comments(self) -> bool:
         """Open, live, and not yet past the newsroom's comment window."""
@@ -295,7 +315,12 @@ class Article(models.Model):
             self.events.create(actor=by, from_status=old, to_status=new, note=note)
         logger.info(
             "workflow transition",
-            extra={"article": self.pk, "from": old, "to": new, "actor": by.get_username()},
+            extra={
+                "article": self.pk,
+                "from": old,
+                "to": new,
+                "actor": by.get_username(),
+            },
         )
 
     def add_correction(self, *, by, kind: str, note: str) -> "Correction":
@@ -335,13 +360,16 @@ def reading_minutes(words: int) -> int:
 
 
 class Byline(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
     correspondent = models.ForeignKey(
         Correspondent, on_delete=models.PROTECT, related_name="bylines"
     )
     position = models.PositiveSmallIntegerField(default=0)
     job_title = models.CharField(
-        max_length=120, blank=True,
+        max_length=120,
+        blank=True,
         help_text=_("Kept as it was when the story was published; blank uses today's."),
     )
 
@@ -364,7 +392,9 @@ class Byline(models.Model):
 class ArticleEvent(models.Model):
     """The audit log: every workflow move, who made it, when and why."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="events"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -390,7 +420,9 @@ class Correction(models.Model):
         Article, on_delete=models.CASCADE, related_name="corrections"
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
-    note = models.TextField(help_text=_("Plain text: what was wrong and what is right."))
+    note = models.TextField(
+        help_text=_("Plain text: what was wrong and what is right.")
+    )
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

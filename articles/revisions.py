@@ -11,11 +11,26 @@ from articles import sanitize
 from articles.models import Article, Byline, Revision, Tag
 from authors.models import Correspondent
 
-TEXT_FIELDS = ["headline", "slug", "dek", "body", "hero_alt", "hero_caption", "hero_credit"]
+TEXT_FIELDS = [
+    "headline",
+    "slug",
+    "dek",
+    "body",
+    "hero_alt",
+    "hero_caption",
+    "hero_credit",
+]
 LABELS = {
-    "headline": "Headline", "slug": "Slug", "dek": "Standfirst", "body": "Body",
-    "hero_alt": "Alt text", "hero_caption": "Caption", "hero_credit": "Credit",
-    "section": "Section", "tags": "Tags", "bylines": "Bylines",
+    "headline": "Headline",
+    "slug": "Slug",
+    "dek": "Standfirst",
+    "body": "Body",
+    "hero_alt": "Alt text",
+    "hero_caption": "Caption",
+    "hero_credit": "Credit",
+    "section": "Section",
+    "tags": "Tags",
+    "bylines": "Bylines",
     "comments_open": "Comments open",
 }
 
@@ -94,9 +109,10 @@ def render_diff(rows) -> str:
     parts = []
     for row in rows:
         lines = "".join(
-            f'<li class="diff-{line["kind"]}">{escape(line["text"])}</li>' for line in row["lines"]
+            f'<li class="diff-{line["kind"]}">{escape(line["text"])}</li>'
+            for line in row["lines"]
         )
-        parts.append(f"<h3>{escape(row['label'])}</h3><ul class=\"diff\">{lines}</ul>")
+        parts.append(f'<h3>{escape(row["label"])}</h3><ul class="diff">{lines}</ul>')
     return mark_safe("".join(parts))  # noqa: S308 - every value escaped above
 
 
@@ -114,11 +130,17 @@ def restore(article: Article, revision: Revision, *, by) -> Revision:
             for name in content.get("tags", [])
         )
         wanted = [b["id"] for b in content.get("bylines", [])]
-        existing = Correspondent.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+        existing = Correspondent.objects.filter(pk__in=wanted).values_list(
+            "pk", flat=True
+        )
         article.bylines.exclude(correspondent_id__in=wanted).delete()
         for position, person_id in enumerate(p for p in wanted if p in set(existing)):
             Byline.objects.update_or_create(
-                article=article, correspondent_id=person_id, defaults={"position": position}
+                article=article,
+                correspondent_id=person_id,
+                defaults={"position": position},
             )
         when = revision.created_at.strftime("%d %b %Y %H:%M")
-        return record(article, by=by, note=f"Restored the revision of {when}") or revision
+        return (
+            record(article, by=by, note=f"Restored the revision of {when}") or revision
+        )

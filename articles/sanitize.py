@@ -14,8 +14,25 @@ from bleach.linkifier import LinkifyFilter
 from django.conf import settings
 
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "a", "ul", "ol", "li",
-     "blockquote", "cite", "sub", "sup"}
+    {
+        "p",
+        "br",
+        "h2",
+        "h3",
+        "h4",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "cite",
+        "sub",
+        "sup",
+    }
 )
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
@@ -44,7 +61,9 @@ _cleaner = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[lambda source: LinkifyFilter(source, callbacks=[_link_rel], parse_email=False)],
+    filters=[
+        lambda source: LinkifyFilter(source, callbacks=[_link_rel], parse_email=False)
+    ],
 )
 
 
@@ -57,7 +76,10 @@ def _drop_junk_elements(html: str) -> str:
     for tag in DROPPED_WITH_CONTENT:
         name = re.escape(tag)
         html = re.sub(
-            rf"<{name}\b[^>]*>.*?</{name}\s*>", "", html, flags=re.IGNORECASE | re.DOTALL
+            rf"<{name}\b[^>]*>.*?</{name}\s*>",
+            "",
+            html,
+            flags=re.IGNORECASE | re.DOTALL,
         )
     return html
 

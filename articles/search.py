@@ -29,11 +29,17 @@ class SearchForm(forms.Form):
         label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True
     )
     section = forms.ModelChoiceField(
-        queryset=Section.objects.all(), required=False, to_field_name="slug",
+        queryset=Section.objects.all(),
+        required=False,
+        to_field_name="slug",
         empty_label="All sections",
     )
-    since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean_q(self):
         # Junk such as NUL bytes or lone punctuation searches for nothing.
@@ -42,7 +48,9 @@ class SearchForm(forms.Form):
 
 
 def terms(q: str) -> list[str]:
-    words = ["".join(ch for ch in word if ch.isalnum() or ch in "-'") for word in q.split()]
+    words = [
+        "".join(ch for ch in word if ch.isalnum() or ch in "-'") for word in q.split()
+    ]
     return [word for word in words if word.strip("-'")][:MAX_TERMS]
 
 
@@ -70,8 +78,14 @@ def _postgres(queryset, q):
         .filter(rank__gt=0)
         .annotate(
             snippet=SearchHeadline(
-                "body", query, config=CONFIG, start_sel=HIGHLIGHT_START, stop_sel=HIGHLIGHT_STOP,
-                max_words=35, min_words=15, max_fragments=1,
+                "body",
+                query,
+                config=CONFIG,
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=1,
             )
         )
         .order_by("-rank", "-publish_at")
@@ -82,11 +96,17 @@ def _fallback(queryset, q):
     words = terms(q)
     for word in words:
         queryset = queryset.filter(
-            Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+            Q(headline__icontains=word)
+            | Q(dek__icontains=word)
+            | Q(body__icontains=word)
         )
     headline_hits = Q()
     for word in words:
         headline_hits &= Q(headline__icontains=word)
     return queryset.annotate(
-        headline_match=Case(When(headline_hits, then=Value(1)), default=Value(0), output_field=IntegerField())
+        headline_match=Case(
+            When(headline_hits, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
     ).order_by("-headline_match", "-publish_at")

@@ -12,7 +12,11 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-publish_at")
+        return (
+            Article.objects.published()
+            .only("slug", "updated_at")
+            .order_by("-publish_at")
+        )
 
     def lastmod(self, item):
         return item.updated_at
@@ -25,7 +29,11 @@ class NewsSitemap(Sitemap):
 
     def items(self):
         since = timezone.now() - timedelta(hours=48)
-        return Article.objects.published().filter(publish_at__gte=since).order_by("-publish_at")
+        return (
+            Article.objects.published()
+            .filter(publish_at__gte=since)
+            .order_by("-publish_at")
+        )
 
     def lastmod(self, item):
         return item.updated_at

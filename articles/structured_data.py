@@ -26,7 +26,9 @@ def profile(correspondent) -> dict:
         data["knowsLanguage"] = correspondent.language_list
     if correspondent.education:
         data["alumniOf"] = [
-            line.strip() for line in correspondent.education.splitlines() if line.strip()
+            line.strip()
+            for line in correspondent.education.splitlines()
+            if line.strip()
         ]
     if correspondent.bio:
         data["description"] = correspondent.bio_paragraphs[0]

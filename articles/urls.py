@@ -8,7 +8,9 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("correspondents/", views.CorrespondentListView.as_view(), name="correspondents"),
+    path(
+        "correspondents/", views.CorrespondentListView.as_view(), name="correspondents"
+    ),
     path(
         "correspondents/<slug:slug>/",
         views.CorrespondentView.as_view(),

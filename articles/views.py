@@ -34,7 +34,9 @@ class HomeView(PublishedMixin, TemplateView):
         lead = next((a for a in latest if a.is_featured), latest[0] if latest else None)
         ranked = live.annotate(
             rank=Window(
-                RowNumber(), partition_by=[F("section_id")], order_by=F("publish_at").desc()
+                RowNumber(),
+                partition_by=[F("section_id")],
+                order_by=F("publish_at").desc(),
             )
         ).filter(rank__lte=HOME_PER_SECTION, section__isnull=False)
         rows = {}
@@ -43,7 +45,9 @@ class HomeView(PublishedMixin, TemplateView):
         return super().get_context_data(
             lead=lead,
             latest=[a for a in latest if a != lead][:HOME_LATEST],
-            section_rows=sorted(rows.items(), key=lambda row: (row[0].position, row[0].name)),
+            section_rows=sorted(
+                rows.items(), key=lambda row: (row[0].position, row[0].name)
+            ),
             **kwargs,
         )
 
@@ -98,9 +102,11 @@ class CorrectionListView(ListView):
 
     def get_queryset(self):
         live = Article.objects.published().values("pk")
-        return Correction.objects.filter(article__in=live).select_related(
-            "article"
-        ).order_by("-created_at")
+        return (
+            Correction.objects.filter(article__in=live)
+            .select_related("article")
+            .order_by("-created_at")
+        )
 
 
 class SearchView(PublishedMixin, ListView):

@@ -17,6 +17,24 @@ class CorrespondentAdmin(admin.ModelAdmin):
     inlines = [ProfileLinkInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "job_title", "photo"]}),
-        ("Profile", {"fields": ["beat", "based_in", "languages", "experience", "education", "bio"]}),
-        ("Private", {"fields": ["email", "user"], "description": "Never shown on the public site."}),
+        (
+            "Profile",
+            {
+                "fields": [
+                    "beat",
+                    "based_in",
+                    "languages",
+                    "experience",
+                    "education",
+                    "bio",
+                ]
+            },
+        ),
+        (
+            "Private",
+            {
+                "fields": ["email", "user"],
+                "description": "Never shown on the public site.",
+            },
+        ),
     ]

@@ -10,33 +10,48 @@ class Correspondent(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
     job_title = models.CharField(
-        max_length=120, blank=True, help_text=_('As readers see it: "Asia Pacific Correspondent".')
+        max_length=120,
+        blank=True,
+        help_text=_('As readers see it: "Asia Pacific Correspondent".'),
     )
     beat = models.CharField(
-        _("beat or region"), max_length=200, blank=True,
+        _("beat or region"),
+        max_length=200,
+        blank=True,
         help_text=_("What they cover, e.g. “Southeast Asia, trade and shipping”."),
     )
     based_in = models.CharField(max_length=120, blank=True)
     languages = models.CharField(
-        max_length=200, blank=True, help_text=_("Comma-separated, e.g. “English, Japanese”.")
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated, e.g. “English, Japanese”."),
     )
     experience = models.TextField(blank=True)
     education = models.TextField(blank=True)
-    bio = models.TextField(blank=True, help_text=_("Plain text; blank lines start paragraphs."))
+    bio = models.TextField(
+        blank=True, help_text=_("Plain text; blank lines start paragraphs.")
+    )
     photo = models.ImageField(
-        upload_to="correspondents/", blank=True,
-        width_field="photo_width", height_field="photo_height",
+        upload_to="correspondents/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
         validators=[images.validate_image],
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     email = models.EmailField(
-        _("private contact e-mail"), blank=True,
+        _("private contact e-mail"),
+        blank=True,
         help_text=_("For the newsroom only; never shown on the public site."),
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="correspondent", help_text=_("The staff account of this person, if any."),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="correspondent",
+        help_text=_("The staff account of this person, if any."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -70,7 +85,9 @@ class ProfileLink(models.Model):
     correspondent = models.ForeignKey(
         Correspondent, on_delete=models.CASCADE, related_name="links"
     )
-    label = models.CharField(max_length=60, help_text=_("e.g. “Mastodon”, “Personal site”."))
+    label = models.CharField(
+        max_length=60, help_text=_("e.g. “Mastodon”, “Personal site”.")
+    )
     url = models.URLField()
     order = models.PositiveSmallIntegerField(default=0)
 

@@ -47,19 +47,43 @@ class ReplyForm(forms.Form):
 class CommentAdmin(admin.ModelAdmin):
     change_form_template = "admin/comments/comment/change_form.html"
     list_display = [
-        "status_label", "excerpt", "name", "commenter_email", "article_link",
-        "created_at", "signal_list",
+        "status_label",
+        "excerpt",
+        "name",
+        "commenter_email",
+        "article_link",
+        "created_at",
+        "signal_list",
     ]
     list_display_links = ["excerpt"]
-    list_filter = ["status", CommenterFilter, ("article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        CommenterFilter,
+        ("article", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__headline"]
     date_hierarchy = "created_at"
     list_per_page = 50
-    actions = ["approve_selected", "reject_selected", "spam_selected", "export_data", "erase_data"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "spam_selected",
+        "export_data",
+        "erase_data",
+    ]
     readonly_fields = [
-        "article", "parent", "name", "email", "body", "status", "created_at",
-        "moderated_at", "moderated_by", "signal_list", "ip_hash",
+        "article",
+        "parent",
+        "name",
+        "email",
+        "body",
+        "status",
+        "created_at",
+        "moderated_at",
+        "moderated_by",
+        "signal_list",
+        "ip_hash",
     ]
     fields = readonly_fields
 
@@ -82,7 +106,11 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Status"), ordering="status")
     def status_label(self, obj):
-        return format_html('<span class="status status-comment-{}">{}</span>', obj.status, obj.get_status_display())
+        return format_html(
+            '<span class="status status-comment-{}">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+        )
 
     @admin.display(description=_("Comment"))
     def excerpt(self, obj):
@@ -95,14 +123,22 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Article"), ordering="article__headline")
     def article_link(self, obj):
-        url = reverse("admin:comments_comment_changelist") + f"?article__id__exact={obj.article_id}"
-        return format_html('<a href="{}">{}</a>', url, Truncator(obj.article.headline).chars(60))
+        url = (
+            reverse("admin:comments_comment_changelist")
+            + f"?article__id__exact={obj.article_id}"
+        )
+        return format_html(
+            '<a href="{}">{}</a>', url, Truncator(obj.article.headline).chars(60)
+        )
 
     @admin.display(description=_("Spam signals"))
     def signal_list(self, obj):
         if not obj.signals:
             return "—"
-        return format_html("<ul class=\"signals\">{}</ul>", format_html_join("", "<li>{}</li>", ((s,) for s in obj.signals)))
+        return format_html(
+            '<ul class="signals">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((s,) for s in obj.signals)),
+        )
 
     # Decisions ---------------------------------------------------------------------
 
@@ -113,11 +149,16 @@ class CommentAdmin(admin.ModelAdmin):
     def approve_selected(self, request, queryset):
         self._decide(request, queryset, "approve", _("approved"))
 
-    @admin.action(description=_("Reject selected comments (their replies are hidden too)"), permissions=["moderate"])
+    @admin.action(
+        description=_("Reject selected comments (their replies are hidden too)"),
+        permissions=["moderate"],
+    )
     def reject_selected(self, request, queryset):
         self._decide(request, queryset, "reject", _("rejected"))
 
-    @admin.action(description=_("Mark selected comments as spam"), permissions=["moderate"])
+    @admin.action(
+        description=_("Mark selected comments as spam"), permissions=["moderate"]
+    )
     def spam_selected(self, request, queryset):
         self._decide(request, queryset, "mark_spam", _("marked as spam"))
 
@@ -126,31 +167,53 @@ class CommentAdmin(admin.ModelAdmin):
         for comment in queryset.select_related("article"):  # one by one: counts and log
             getattr(comment, method)(by=request.user)
             count += 1
-        self.message_user(request, _("%(count)d comment(s) %(done)s.") % {"count": count, "done": done}, messages.SUCCESS)
+        self.message_user(
+            request,
+            _("%(count)d comment(s) %(done)s.") % {"count": count, "done": done},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description=_("Export everything stored for these commenters"), permissions=["moderate"])
+    @admin.action(
+        description=_("Export everything stored for these commenters"),
+        permissions=["moderate"],
+    )
     def export_data(self, request, queryset):
         emails = sorted({c.email.lower() for c in queryset if c.email})
         payload = [privacy.export(email) for email in emails]
         response = HttpResponse(
-            json.dumps(payload, indent=2, ensure_ascii=False), content_type="application/json"
+            json.dumps(payload, indent=2, ensure_ascii=False),
+            content_type="application/json",
         )
         response["Content-Disposition"] = 'attachment; filename="commenter-data.json"'
         return response
 
-    @admin.action(description=_("Erase everything stored for these commenters"), permissions=["moderate"])
+    @admin.action(
+        description=_("Erase everything stored for these commenters"),
+        permissions=["moderate"],
+    )
     def erase_data(self, request, queryset):
         emails = sorted({c.email.lower() for c in queryset if c.email})
         erased = sum(privacy.erase(email) for email in emails)
-        self.message_user(request, _("Erased %(people)d commenter(s) from %(count)d comment(s).") % {"people": len(emails), "count": erased}, messages.SUCCESS)
+        self.message_user(
+            request,
+            _("Erased %(people)d commenter(s) from %(count)d comment(s).")
+            % {"people": len(emails), "count": erased},
+            messages.SUCCESS,
+        )
 
     # Change page: one comment's decision buttons and approve-and-reply ---------------
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("<int:pk>/decide/", wrap(self.decide_view), name="comments_comment_decide"),
-            path("<int:pk>/reply/", wrap(self.reply_view), name="comments_comment_reply"),
+            path(
+                "<int:pk>/decide/",
+                wrap(self.decide_view),
+                name="comments_comment_decide",
+            ),
+            path(
+                "<int:pk>/reply/", wrap(self.reply_view), name="comments_comment_reply"
+            ),
         ] + super().get_urls()
 
     def decide_view(self, request, pk):
@@ -159,12 +222,17 @@ class CommentAdmin(admin.ModelAdmin):
         if not request.user.has_perm(MODERATE):
             raise PermissionDenied
         comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-        method = {"approve": "approve", "reject": "reject", "spam": "mark_spam"}.get(request.POST.get("decision"))
+        method = {"approve": "approve", "reject": "reject", "spam": "mark_spam"}.get(
+            request.POST.get("decision")
+        )
         if method is None:
             messages.error(request, _("Choose approve, reject or spam."))
         else:
             getattr(comment, method)(by=request.user)
-            messages.success(request, _("The comment is now %s.") % comment.get_status_display().lower())
+            messages.success(
+                request,
+                _("The comment is now %s.") % comment.get_status_display().lower(),
+            )
         return HttpResponseRedirect(reverse("admin:comments_comment_changelist"))
 
     def reply_view(self, request, pk):
@@ -176,9 +244,13 @@ class CommentAdmin(admin.ModelAdmin):
             if comment.status != Comment.Status.APPROVED:
                 comment.approve(by=request.user)
             reply = Comment.objects.create(
-                article=comment.article, parent=comment, body=form.cleaned_data["body"],
-                name=self._staff_name(request.user), email=request.user.email or "newsroom@localhost",
-                status=Comment.Status.PENDING, created_at=timezone.now(),
+                article=comment.article,
+                parent=comment,
+                body=form.cleaned_data["body"],
+                name=self._staff_name(request.user),
+                email=request.user.email or "newsroom@localhost",
+                status=Comment.Status.PENDING,
+                created_at=timezone.now(),
             )
             reply.approve(by=request.user)
             messages.success(request, _("Approved, and your reply is published."))

@@ -27,7 +27,9 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         REJECTED = "rejected", _("Rejected")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="comments"
+    )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
@@ -42,18 +44,27 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     ip_hash = models.CharField(
-        max_length=64, blank=True, help_text=_("Keyed hash; erased after the retention period.")
+        max_length=64,
+        blank=True,
+        help_text=_("Keyed hash; erased after the retention period."),
     )
     notified_at = models.DateTimeField(
-        null=True, blank=True, editable=False,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("When moderators were e-mailed about it."),
     )
     signals = models.JSONField(
-        _("spam signals"), default=list, blank=True,
+        _("spam signals"),
+        default=list,
+        blank=True,
         help_text=_("Why the spam checks held or flagged it."),
     )
 
@@ -62,7 +73,9 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["article", "status", "created_at"])]
-        permissions = [("moderate_comment", "Can approve, reject and mark comments as spam")]
+        permissions = [
+            ("moderate_comment", "Can approve, reject and mark comments as spam")
+        ]
 
     def __str__(self):
         return f"{self.name} on {self.article}"
@@ -94,7 +107,11 @@ class Comment(models.Model):
             self.article.refresh_comment_count()
         logger.info(
             "comment moderated",
-            extra={"comment": self.pk, "status": status, "moderator": by.get_username()},
+            extra={
+                "comment": self.pk,
+                "status": status,
+                "moderator": by.get_username(),
+            },
         )
 
 
@@ -113,7 +130,9 @@ class BlockedTerm(models.Model):
     class Meta:
         ordering = ["kind", "value"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "value"], name="unique_blocked_term")
+            models.UniqueConstraint(
+                fields=["kind", "value"], name="unique_blocked_term"
+            )
         ]
 
     def __str__(self):
@@ -125,4 +144,6 @@ class BlockedTerm(models.Model):
             try:
                 ipaddress.ip_network(self.value, strict=False)
             except ValueError as error:
-                raise ValidationError({"value": "Enter an IP address or CIDR range."}) from error
+                raise ValidationError(
+                    {"value": "Enter an IP address or CIDR range."}
+                ) from error

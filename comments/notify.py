@@ -39,7 +39,9 @@ def maybe_notify() -> int:
         if not cache.add(LOCK_KEY, 1, timeout=settings.COMMENT_NOTIFY_INTERVAL):
             return 0
     except Exception:  # noqa: BLE001 - a cache outage must not lose the comment
-        logger.warning("moderator notification skipped: cache unavailable", exc_info=True)
+        logger.warning(
+            "moderator notification skipped: cache unavailable", exc_info=True
+        )
         return 0
     privacy.forget_old_addresses()  # piggybacks on the same rare, locked moment
     return send_batch()
@@ -56,16 +58,22 @@ def send_batch() -> int:
         )
         if not batch or not recipients:
             return 0
-        Comment.objects.filter(pk__in=[c.pk for c in batch]).update(notified_at=timezone.now())
+        Comment.objects.filter(pk__in=[c.pk for c in batch]).update(
+            notified_at=timezone.now()
+        )
     waiting = Comment.objects.pending().count()
-    queue = settings.SITE_URL + reverse("admin:comments_comment_changelist") + "?status__exact=pending"
-    lines = [
-        f"- {c.name} on “{c.article.headline}”: {c.body[:140]}" for c in batch
-    ]
+    queue = (
+        settings.SITE_URL
+        + reverse("admin:comments_comment_changelist")
+        + "?status__exact=pending"
+    )
+    lines = [f"- {c.name} on “{c.article.headline}”: {c.body[:140]}" for c in batch]
+    plural = "s" if len(batch) != 1 else ""
     send_mail(
-        subject=f"[{settings.SITE_NAME}] {len(batch)} new comment{'s' if len(batch) != 1 else ''} to moderate",
+        subject=f"[{settings.SITE_NAME}] {len(batch)} new comment{plural} to moderate",
         message=(
-            f"{len(batch)} new comment(s) since the last message; {waiting} waiting in all.\n\n"
+            f"{len(batch)} new comment{plural} since the last message; "
+            f"{waiting} waiting in all.\n\n"
             + "\n".join(lines)
             + f"\n\nModeration queue: {queue}\n"
         ),

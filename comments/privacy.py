@@ -14,7 +14,9 @@ ERASED_BODY = "[This comment was removed at its author's request.]"
 
 def export(email: str) -> dict:
     """Everything stored for `email`, as plain data."""
-    comments = Comment.objects.filter(email__iexact=email.strip()).select_related("article")
+    comments = Comment.objects.filter(email__iexact=email.strip()).select_related(
+        "article"
+    )
     return {
         "email": email.strip(),
         "comments": [
@@ -40,7 +42,11 @@ def export(email: str) -> dict:
 def erase(email: str) -> int:
     """Remove the person from every comment; replies by others keep their place."""
     with transaction.atomic():
-        comments = list(Comment.objects.filter(email__iexact=email.strip()).select_related("article"))
+        comments = list(
+            Comment.objects.filter(email__iexact=email.strip()).select_related(
+                "article"
+            )
+        )
         Comment.objects.filter(pk__in=[c.pk for c in comments]).update(
             name=ERASED_NAME, email="", body=ERASED_BODY, ip_hash="", signals=[]
         )
@@ -50,4 +56,8 @@ def erase(email: str) -> int:
 def forget_old_addresses() -> int:
     """Drop the keyed IP hashes once the retention period has passed."""
     cutoff = timezone.now() - timedelta(days=settings.COMMENT_IP_RETENTION_DAYS)
-    return Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="").update(ip_hash="")
+    return (
+        Comment.objects.filter(created_at__lt=cutoff)
+        .exclude(ip_hash="")
+        .update(ip_hash="")
+    )

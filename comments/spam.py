@@ -23,11 +23,19 @@ from newsroom import ratelimit
 MAX_FORM_AGE = 24 * 3600
 
 HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
-TOO_FAST = "That was quicker than anyone can read and type. Please wait a moment and send it again."
+TOO_FAST = (
+    "That was quicker than anyone can read and type. "
+    "Please wait a moment and send it again."
+)
 EXPIRED = "The form had expired. Please send your comment again."
 BAD_PARENT = "The comment you are replying to is not open for replies."
-TOO_DEEP = "Replies can only go {depth} levels deep; reply to an earlier comment instead."
-RATE_LIMITED = "You have sent several comments in a short time. Please wait a minute and try again."
+TOO_DEEP = (
+    "Replies can only go {depth} levels deep; reply to an earlier comment instead."
+)
+RATE_LIMITED = (
+    "You have sent several comments in a short time. "
+    "Please wait a minute and try again."
+)
 DUPLICATE = "You have already sent this comment; it is waiting for a moderator."
 
 URL_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -76,7 +84,9 @@ def assess(form, *, article, request) -> Verdict:
         if verdict.parent is None:
             return Verdict(refused=True, status=HTTPStatus.BAD_REQUEST)
 
-    if not ratelimit.is_allowed(f"comment-ip:{ip_hash(request)}", settings.COMMENT_RATE_LIMIT) or not ratelimit.is_allowed(
+    if not ratelimit.is_allowed(
+        f"comment-ip:{ip_hash(request)}", settings.COMMENT_RATE_LIMIT
+    ) or not ratelimit.is_allowed(
         f"comment-email:{data['email'].lower()}", settings.COMMENT_RATE_LIMIT
     ):
         return _refuse(form, None, RATE_LIMITED, HTTPStatus.TOO_MANY_REQUESTS)
@@ -88,13 +98,17 @@ def assess(form, *, article, request) -> Verdict:
 
     links = len(URL_PATTERN.findall(data["body"]))
     if links > settings.COMMENT_MAX_LINKS:
-        verdict.signals.append(f"{links} links (more than {settings.COMMENT_MAX_LINKS})")
+        verdict.signals.append(
+            f"{links} links (more than {settings.COMMENT_MAX_LINKS})"
+        )
     blocked = blocklist_matches(data, client_ip(request))
     if blocked:
         verdict.signals.extend(blocked)
         verdict.is_spam = True
     elif not verdict.signals and _known_commenter(data["email"]):
-        verdict.signals.append("auto-approved: an earlier comment from this e-mail was approved")
+        verdict.signals.append(
+            "auto-approved: an earlier comment from this e-mail was approved"
+        )
         verdict.is_trusted = True
     return verdict
 
@@ -123,7 +137,10 @@ def _timing_problem(token: str) -> str | None:
 
 def _valid_parent(form, article, parent_id) -> Comment | None:
     parent = (
-        Comment.objects.approved().filter(article=article, pk=parent_id).select_related("parent__parent").first()
+        Comment.objects.approved()
+        .filter(article=article, pk=parent_id)
+        .select_related("parent__parent")
+        .first()
     )
     if parent is None:
         form.add_error(None, BAD_PARENT)
@@ -145,11 +162,15 @@ def blocklist_matches(data, ip: str) -> list[str]:
             if re.search(rf"(?<!\w){re.escape(term.value)}(?!\w)", text):
                 hits.append(f"blocked word “{term.value}”")
         elif term.kind == BlockedTerm.Kind.EMAIL:
-            if email == term.value or (term.value.startswith("@") and email.endswith(term.value)):
+            if email == term.value or (
+                term.value.startswith("@") and email.endswith(term.value)
+            ):
                 hits.append(f"blocked e-mail “{term.value}”")
         elif term.kind == BlockedTerm.Kind.IP_RANGE and ip:
             try:
-                if ipaddress.ip_address(ip) in ipaddress.ip_network(term.value, strict=False):
+                if ipaddress.ip_address(ip) in ipaddress.ip_network(
+                    term.value, strict=False
+                ):
                     hits.append(f"blocked IP range {term.value}")
             except ValueError:
                 continue

@@ -1,4 +1,4 @@
-"""The public thread: which comments a reader sees, as a tree, and how a body renders."""
+"""The public thread: which comments readers see, as a tree, and how bodies render."""
 
 from dataclasses import dataclass, field
 
@@ -31,10 +31,14 @@ def visible_tree(article, own_pending_ids=()) -> list[Node]:
     A reply shows only while every comment above it does: rejecting a
     comment hides its replies too. One query, whatever the thread's size.
     """
-    comments = Comment.objects.filter(article=article).filter(
-        Q(status=Comment.Status.APPROVED)
-        | Q(status=Comment.Status.PENDING, pk__in=list(own_pending_ids))
-    ).only("id", "parent_id", "name", "body", "status", "created_at")
+    comments = (
+        Comment.objects.filter(article=article)
+        .filter(
+            Q(status=Comment.Status.APPROVED)
+            | Q(status=Comment.Status.PENDING, pk__in=list(own_pending_ids))
+        )
+        .only("id", "parent_id", "name", "body", "status", "created_at")
+    )
     children: dict[int | None, list[Comment]] = {}
     for comment in comments:
         children.setdefault(comment.parent_id, []).append(comment)
@@ -55,7 +59,9 @@ def _nofollow(attrs, new=False):
 
 def render_body(text: str) -> SafeString:
     """Plain text to HTML: escaped, paragraphs and line breaks kept, URLs linked."""
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    paragraphs = [
+        p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()
+    ]
     html = "".join(
         "<p>{}</p>".format(
             bleach.linkify(escape(p), callbacks=[_nofollow], parse_email=False).replace(

@@ -58,7 +58,10 @@ def post_comment(request, slug):
         messages.success(request, PUBLISHED_AT_ONCE)
     else:
         # Spam is kept for the moderator's review but looks the same to the sender.
-        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), comment.pk][-50:]
+        request.session[SESSION_KEY] = [
+            *request.session.get(SESSION_KEY, []),
+            comment.pk,
+        ][-50:]
         messages.success(request, AWAITING_MODERATION)
         if comment.status == Comment.Status.PENDING:
             try:
@@ -75,8 +78,12 @@ def _remember(response, form):
     if form.cleaned_data.get("remember"):
         for cookie, field in zip(REMEMBER_COOKIES, ("name", "email"), strict=True):
             response.set_cookie(
-                cookie, form.cleaned_data[field], max_age=REMEMBER_SECONDS,
-                httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+                cookie,
+                form.cleaned_data[field],
+                max_age=REMEMBER_SECONDS,
+                httponly=True,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
             )
     else:
         for cookie in REMEMBER_COOKIES:

@@ -6,8 +6,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from django.contrib import admin
         from django.conf import settings
+        from django.contrib import admin
 
         admin.site.site_header = f"{settings.SITE_NAME} newsroom"
         admin.site.site_title = f"{settings.SITE_NAME} newsroom"

@@ -17,7 +17,8 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 LOCKED_OUT = (
     "Too many failed sign-in attempts. For your security, sign-in is paused for "
-    "{minutes} minutes. Try again later, or ask an administrator to reset your password."
+    "{minutes} minutes. Try again later, or ask an administrator to reset your "
+    "password."
 )
 
 
@@ -48,7 +49,9 @@ def record_failure(request, username) -> None:
         except ValueError:
             cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
         except Exception:  # noqa: BLE001
-            logger.warning("login failure not counted: cache unavailable", exc_info=True)
+            logger.warning(
+                "login failure not counted: cache unavailable", exc_info=True
+            )
             return
     logger.warning("admin sign-in failed", extra={"username": username[:150]})
 

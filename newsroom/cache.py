@@ -39,7 +39,13 @@ CSRF_PLACEHOLDER = "__newsroom_csrf_token__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
 NEVER_CACHED_PREFIXES = (
-    "/admin/", "/preview/", "/healthz", "/readyz", "/static/", "/media/", "/_bench/",
+    "/admin/",
+    "/preview/",
+    "/healthz",
+    "/readyz",
+    "/static/",
+    "/media/",
+    "/_bench/",
 )
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
 
@@ -64,7 +70,9 @@ def invalidate(**kwargs) -> None:
         cache.set(GENERATION_KEY, str(time.time_ns()), None)
         cache.delete(NAV_SECTIONS_KEY)
     except Exception:  # noqa: BLE001 - a cache outage must not block an edit
-        logger.warning("page cache invalidation failed: cache unavailable", exc_info=True)
+        logger.warning(
+            "page cache invalidation failed: cache unavailable", exc_info=True
+        )
     transaction.on_commit(_announce)
 
 
@@ -89,12 +97,29 @@ def connect_signals():
     from comments.models import Comment
     from newsroom.models import Page
 
-    for model in (Article, Byline, Correction, Section, Tag, Correspondent, ProfileLink, Page):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
-    m2m_changed.connect(invalidate, sender=Article.tags.through, dispatch_uid="page-cache-tags")
+    for model in (
+        Article,
+        Byline,
+        Correction,
+        Section,
+        Tag,
+        Correspondent,
+        ProfileLink,
+        Page,
+    ):
+        post_save.connect(
+            invalidate, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}"
+        )
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}"
+        )
+    m2m_changed.connect(
+        invalidate, sender=Article.tags.through, dispatch_uid="page-cache-tags"
+    )
     post_save.connect(_comment_saved, sender=Comment, dispatch_uid="page-cache-comment")
-    post_delete.connect(invalidate, sender=Comment, dispatch_uid="page-cache-comment-delete")
+    post_delete.connect(
+        invalidate, sender=Comment, dispatch_uid="page-cache-comment-delete"
+    )
 
 
 def _comment_saved(sender, instance, created, update_fields=None, **kwargs):
@@ -174,7 +199,9 @@ class PageCacheMiddleware:
         body, found = CSRF_INPUT.subn(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", body)
         entry = {
             "body": body,
-            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+            "headers": {
+                name: response[name] for name in KEPT_HEADERS if name in response
+            },
             "etag": quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32]),
             "modified": time.time(),
             "csrf": bool(found),
@@ -205,7 +232,10 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         else:
             patch_cache_control(
-                response, public=True, max_age=60, s_maxage=settings.PAGE_CACHE_SECONDS,
+                response,
+                public=True,
+                max_age=60,
+                s_maxage=settings.PAGE_CACHE_SECONDS,
                 stale_while_revalidate=30,
             )
         return response

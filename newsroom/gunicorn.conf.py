@@ -13,6 +13,9 @@ keepalive = 5
 max_requests = 5000  # recycle workers now and then, with jitter so not all at once
 max_requests_jitter = 500
 accesslog = "-"
-access_log_format = '{"ip":"%(h)s","method":"%(m)s","path":"%(U)s","status":%(s)s,"bytes":%(B)s,"ms":%(M)s}'
+access_log_format = (
+    '{"ip":"%(h)s","method":"%(m)s","path":"%(U)s","status":%(s)s,'
+    '"bytes":%(B)s,"ms":%(M)s}'
+)
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

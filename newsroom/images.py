@@ -145,7 +145,9 @@ def make_renditions(name: str) -> None:
             target = rendition_name(name, width, extension)
             if default_storage.exists(target):
                 continue
-            resized = resized or source.resize((width, height), Image.Resampling.LANCZOS)
+            resized = resized or source.resize(
+                (width, height), Image.Resampling.LANCZOS
+            )
             out = io.BytesIO()
             resized.save(out, pil_format, quality=82)
             default_storage.save(target, ContentFile(out.getvalue()))

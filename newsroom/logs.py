@@ -15,7 +15,13 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        entry.update({k: v for k, v in vars(record).items() if k not in STANDARD and k != "request"})
+        entry.update(
+            {
+                k: v
+                for k, v in vars(record).items()
+                if k not in STANDARD and k != "request"
+            }
+        )
         if record.exc_info:
             # Tracebacks go to the log, never to a reader.
             entry["exception"] = self.formatException(record.exc_info)

@@ -10,7 +10,9 @@ class Page(models.Model):
 
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=60, unique=True, help_text=_("“terms” and “privacy” are linked in the footer.")
+        max_length=60,
+        unique=True,
+        help_text=_("“terms” and “privacy” are linked in the footer."),
     )
     body = models.TextField(help_text=_("Cleaned on save like an article body."))
     updated_at = models.DateTimeField(auto_now=True)

@@ -55,5 +55,7 @@ class PrimaryPinMiddleware:
         finally:
             _pinned.reset(token)
         if request.method not in ("GET", "HEAD"):
-            response.set_cookie(PIN_COOKIE, "1", max_age=PIN_SECONDS, httponly=True, samesite="Lax")
+            response.set_cookie(
+                PIN_COOKIE, "1", max_age=PIN_SECONDS, httponly=True, samesite="Lax"
+            )
         return response

@@ -28,7 +28,12 @@ def page(request, slug):
 
 
 # Only what newsroom/images.py writes; anything else in MEDIA_ROOT is not served.
-MEDIA_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+}
 
 
 @require_GET
@@ -92,7 +97,9 @@ def sitemap_section(request, sitemaps, section):
 
 def bench_floor(request):
     """The benchmark's floor: fixed bytes through the whole middleware stack."""
-    return HttpResponse(settings.BENCH_FLOOR_BYTES, content_type="text/html; charset=utf-8")
+    return HttpResponse(
+        settings.BENCH_FLOOR_BYTES, content_type="text/html; charset=utf-8"
+    )
 
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -107,7 +114,9 @@ def server_error(request):
     if isinstance(error, DATABASE_ERRORS):
         logger.error("database unavailable", extra={"path": request.path})
         comment_lost = request.method == "POST" and request.path.endswith("/comments/")
-        response = render(request, "503.html", {"comment_lost": comment_lost}, status=503)
+        response = render(
+            request, "503.html", {"comment_lost": comment_lost}, status=503
+        )
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render())
@@ -126,5 +135,7 @@ def csp_report(request):
         report = json.loads(request.body[:10_000] or b"{}")
     except ValueError:
         return HttpResponse(status=400)
-    logger.warning("csp violation", extra={"csp_report": report.get("csp-report", report)})
+    logger.warning(
+        "csp violation", extra={"csp_report": report.get("csp-report", report)}
+    )
     return HttpResponse(status=204)

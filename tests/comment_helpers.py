@@ -7,7 +7,9 @@ from comments.forms import TIMESTAMP_SALT
 
 def started(seconds_ago=30):
     """A form-start token as the page would have signed it `seconds_ago`."""
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time() - seconds_ago))
+    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(
+        str(time.time() - seconds_ago)
+    )
 
 
 def comment_data(**overrides):

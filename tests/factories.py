@@ -94,7 +94,9 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     class Params:
         published = factory.Trait(
             status=Status.PUBLISHED,
-            publish_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1)),
+            publish_at=factory.LazyFunction(
+                lambda: timezone.now() - timedelta(hours=1)
+            ),
             first_published_at=factory.SelfAttribute("publish_at"),
         )
         scheduled = factory.Trait(

@@ -22,12 +22,23 @@ def free_port() -> int:
 
 
 def production_env(database_url, cache_url, static_root, **extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_ALLOW"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTEST", "DJANGO_ALLOW"))
+    }
     env.update(
-        DEBUG="0", SECRET_KEY="test-" + "s3cr3t!" * 8, ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", SECURE_HSTS_SECONDS="0",
-        DATABASE_URL=database_url, CACHE_URL=cache_url, STATIC_ROOT=str(static_root),
-        LOG_LEVEL="WARNING", COMMENT_MIN_SECONDS="0",
+        DEBUG="0",
+        SECRET_KEY="test-" + "s3cr3t!" * 8,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        SECURE_HSTS_SECONDS="0",
+        DATABASE_URL=database_url,
+        CACHE_URL=cache_url,
+        STATIC_ROOT=str(static_root),
+        LOG_LEVEL="WARNING",
+        COMMENT_MIN_SECONDS="0",
     )
     env.update({k: str(v) for k, v in extra.items()})
     return env
@@ -36,7 +47,10 @@ def production_env(database_url, cache_url, static_root, **extra):
 def collectstatic(env):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
     )
 
 
@@ -45,16 +59,36 @@ def server(env, *, workers=1, runserver=False):
     """A gunicorn (or runserver) on a free loopback port; yields its base URL."""
     port = free_port()
     if runserver:
-        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+        command = [
+            sys.executable,
+            "manage.py",
+            "runserver",
+            "--noreload",
+            f"127.0.0.1:{port}",
+        ]
     else:
         command = [
-            str(GUNICORN), "newsroom.wsgi:application", "-c", "newsroom/gunicorn.conf.py",
-            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "/dev/null",
+            str(GUNICORN),
+            "newsroom.wsgi:application",
+            "-c",
+            "newsroom/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
         ]
     # A file, not a pipe: a full pipe nobody reads would block the server.
     log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=log)
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -95,12 +129,18 @@ class Browser:
         import urllib.parse
 
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body, headers=self.headers)
+        request = urllib.request.Request(
+            self.base + path, data=body, headers=self.headers
+        )
         try:
             with self.opener.open(request, timeout=timeout) as response:
                 return response.status, response.read().decode(), dict(response.headers)
         except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(errors="replace"), dict(error.headers)
+            return (
+                error.code,
+                error.read().decode(errors="replace"),
+                dict(error.headers),
+            )
 
     def csrf_token(self, page_html):
         return page_html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]

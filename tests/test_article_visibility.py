@@ -6,7 +6,12 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from tests.factories import ArticleFactory, CorrespondentFactory, SectionFactory, TagFactory
+from tests.factories import (
+    ArticleFactory,
+    CorrespondentFactory,
+    SectionFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +35,15 @@ def test_scheduled_article_goes_live_when_its_time_comes():
     assert Article.objects.published().filter(pk=article.pk).exists()
 
 
-@pytest.mark.parametrize("state", [{}, {"scheduled": True}, {"status": "in_review"}, {"status": "withdrawn", "publish_at": timezone.now() - timedelta(days=1)}])
+@pytest.mark.parametrize(
+    "state",
+    [
+        {},
+        {"scheduled": True},
+        {"status": "in_review"},
+        {"status": "withdrawn", "publish_at": timezone.now() - timedelta(days=1)},
+    ],
+)
 def test_unpublished_article_is_a_404_for_readers(client, state):
     article = ArticleFactory(**state)
 
@@ -49,14 +62,22 @@ def test_unpublished_articles_appear_on_no_public_surface(client):
     ArticleFactory(headline="Council passes budget", published=True, **common)
 
     for url in [
-        "/", section.get_absolute_url(), tag.get_absolute_url(),
-        person.get_absolute_url(), "/feed/", "/feed/atom/",
-        f"/sections/{section.slug}/feed/", "/sitemap-articles.xml",
+        "/",
+        section.get_absolute_url(),
+        tag.get_absolute_url(),
+        person.get_absolute_url(),
+        "/feed/",
+        "/feed/atom/",
+        f"/sections/{section.slug}/feed/",
+        "/sitemap-articles.xml",
         "/search/?q=budget",
     ]:
         response = client.get(url)
         assert response.status_code == HTTPStatus.OK, url
-        assertContains(response, "Council passes budget" if "sitemap" not in url else "/articles/story-")
+        assertContains(
+            response,
+            "Council passes budget" if "sitemap" not in url else "/articles/story-",
+        )
         assertNotContains(response, "Embargoed")
         assertNotContains(response, "scheduled scoop")
 

@@ -70,17 +70,29 @@ def test_wrong_methods_are_refused(article, method):
     [
         ("name", "Ada\x00Lovelace", "Null characters are not allowed."),
         ("body", "Hi\x00there", "Null characters are not allowed."),
-        ("email", "ada@example.com\r\nBcc: victim@example.com", "Enter a valid email address."),
+        (
+            "email",
+            "ada@example.com\r\nBcc: victim@example.com",
+            "Enter a valid email address.",
+        ),
         ("email", "ada@@example..com", "Enter a valid email address."),
-        ("email", "a" * 300 + "@example.com", "Ensure this value has at most 254 characters"),
+        (
+            "email",
+            "a" * 300 + "@example.com",
+            "Ensure this value has at most 254 characters",
+        ),
         ("name", "x" * 500, "Ensure this value has at most 80 characters"),
         ("body", "y" * 20000, "Ensure this value has at most 5000 characters"),
         ("parent", "1; DROP TABLE", "Enter a whole number."),
         ("name", "   ", "This field is required."),
     ],
 )
-def test_bad_comment_fields_get_a_message_and_store_nothing(article, field, value, message):
-    response = reader().post(f"/articles/{article.slug}/comments/", comment_data(**{field: value}))
+def test_bad_comment_fields_get_a_message_and_store_nothing(
+    article, field, value, message
+):
+    response = reader().post(
+        f"/articles/{article.slug}/comments/", comment_data(**{field: value})
+    )
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert message in response.content.decode()
@@ -90,7 +102,8 @@ def test_bad_comment_fields_get_a_message_and_store_nothing(article, field, valu
 def test_invalid_utf8_in_a_form_is_answered_cleanly(article):
     body = b"name=%ff%fe&email=a%40b.example&body=%c3%28&started=x"
     response = reader().post(
-        f"/articles/{article.slug}/comments/", data=body,
+        f"/articles/{article.slug}/comments/",
+        data=body,
         content_type="application/x-www-form-urlencoded",
     )
 
@@ -118,7 +131,7 @@ def test_cross_site_origin_is_refused(article, settings):
     [
         "<script>alert(1)</script>",
         '"><img src=x onerror=alert(1)>',
-        "<a href=\"javascript:alert(1)\">x</a>",
+        '<a href="javascript:alert(1)">x</a>',
         "<svg/onload=alert(1)>",
         "<iframe src=//evil.example>",
     ],
@@ -128,18 +141,47 @@ def test_hostile_html_in_every_admin_text_field_is_inert(client, editor, hostile
 
     article = ArticleFactory(published=True)
     client.force_login(editor)
-    fields = {name: f"{name} {hostile}" for name in ("headline", "dek", "body", "hero_alt", "hero_caption", "hero_credit")}
-    client.post(reverse("admin:articles_article_change", args=[article.pk]), form_data(article, **fields))
-    person = CorrespondentFactory(name=f"Name {hostile}", bio=f"Bio {hostile}", beat=f"Beat {hostile}", based_in=f"Town {hostile}")
+    fields = {
+        name: f"{name} {hostile}"
+        for name in (
+            "headline",
+            "dek",
+            "body",
+            "hero_alt",
+            "hero_caption",
+            "hero_credit",
+        )
+    }
+    client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        form_data(article, **fields),
+    )
+    person = CorrespondentFactory(
+        name=f"Name {hostile}",
+        bio=f"Bio {hostile}",
+        beat=f"Beat {hostile}",
+        based_in=f"Town {hostile}",
+    )
     ArticleFactory(published=True, bylines=[person])
 
-    pages = [Client().get(article.get_absolute_url()), Client().get(person.get_absolute_url()), Client().get("/"), Client().get("/feed/")]
+    pages = [
+        Client().get(article.get_absolute_url()),
+        Client().get(person.get_absolute_url()),
+        Client().get("/"),
+        Client().get("/feed/"),
+    ]
 
     article.refresh_from_db()
     assert article.headline.startswith("headline")
     for response in pages:
         html = response.content.decode()
-        for needle in ("<script>alert", "<img src=x", '<a href="javascript:', "<svg/onload", "<iframe src=//evil"):
+        for needle in (
+            "<script>alert",
+            "<img src=x",
+            '<a href="javascript:',
+            "<svg/onload",
+            "<iframe src=//evil",
+        ):
             assert needle not in html, (response.request["PATH_INFO"], needle)
 
 
@@ -179,7 +221,13 @@ def test_a_bomb_upload_through_the_admin_is_refused(client, editor):
 
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(article, hero_image=SimpleUploadedFile("b.png", _png_header_claiming(60000, 60000), "image/png"), hero_alt="x"),
+        form_data(
+            article,
+            hero_image=SimpleUploadedFile(
+                "b.png", _png_header_claiming(60000, 60000), "image/png"
+            ),
+            hero_alt="x",
+        ),
     )
 
     assert response.status_code == HTTPStatus.OK
@@ -206,7 +254,13 @@ def test_admin_form_with_bad_values_re_renders(client, editor):
 
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(article, slug="not a slug!", headline="", section="99999", publish_at_0="31/31/2026"),
+        form_data(
+            article,
+            slug="not a slug!",
+            headline="",
+            section="99999",
+            publish_at_0="31/31/2026",
+        ),
     )
 
     assert response.status_code == HTTPStatus.OK
@@ -224,7 +278,9 @@ def test_image_upload_accepted_when_real(client, editor):
 
     client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(article, hero_image=image_upload(1600, 900), hero_alt="A ferry at dawn"),
+        form_data(
+            article, hero_image=image_upload(1600, 900), hero_alt="A ferry at dawn"
+        ),
     )
 
     article.refresh_from_db()

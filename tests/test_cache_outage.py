@@ -12,12 +12,19 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-DEAD_REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+    }
+}
 
 
 @pytest.fixture
 def redis_down(settings):
-    with override_settings(CACHES=DEAD_REDIS, SESSION_ENGINE="django.contrib.sessions.backends.db"):
+    with override_settings(
+        CACHES=DEAD_REDIS, SESSION_ENGINE="django.contrib.sessions.backends.db"
+    ):
         yield
     caches["default"].close()
 
@@ -38,13 +45,17 @@ def test_pages_are_served_and_the_outage_is_logged(redis_down, caplog):
     assert "page cache unavailable" in caplog.text
 
 
-def test_comments_are_still_accepted_without_the_rate_limit(redis_down, settings, caplog):
+def test_comments_are_still_accepted_without_the_rate_limit(
+    redis_down, settings, caplog
+):
     settings.COMMENT_MIN_SECONDS = 0
     settings.COMMENT_RATE_LIMIT = "1/m"
     article = ArticleFactory(published=True)
 
     codes = [
-        Client().post(f"/articles/{article.slug}/comments/", comment_data(body=f"Note {n}")).status_code
+        Client()
+        .post(f"/articles/{article.slug}/comments/", comment_data(body=f"Note {n}"))
+        .status_code
         for n in range(3)
     ]
 
@@ -62,6 +73,8 @@ def test_readyz_reports_the_cache_down(redis_down):
 
 
 def test_staff_can_still_sign_in(redis_down, editor):
-    response = Client().post("/admin/login/", {"username": "editor", "password": "pass-word-123"})
+    response = Client().post(
+        "/admin/login/", {"username": "editor", "password": "pass-word-123"}
+    )
 
     assert response.status_code == HTTPStatus.FOUND

@@ -20,12 +20,21 @@ def article():
 
 
 def act(client, action, comments):
-    return client.post(CHANGELIST, {"action": action, "_selected_action": [c.pk for c in comments]}, follow=True)
+    return client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [c.pk for c in comments]},
+        follow=True,
+    )
 
 
 def test_queue_lists_pending_first_with_email_and_signals(client, moderator, article):
     CommentFactory(article=article, approved=True, body="Old approved one")
-    CommentFactory(article=article, body="Fresh pending one", email="pat@mail.example", signals=["3 links (more than 2)"])
+    CommentFactory(
+        article=article,
+        body="Fresh pending one",
+        email="pat@mail.example",
+        signals=["3 links (more than 2)"],
+    )
     client.force_login(moderator)
 
     page = client.get(CHANGELIST)
@@ -61,7 +70,9 @@ def test_bulk_reject_and_spam(client, moderator, article):
     assert Comment.objects.get(pk=b.pk).status == "spam"
 
 
-def test_rejecting_a_comment_hides_its_replies_and_fixes_the_count(client, moderator, article):
+def test_rejecting_a_comment_hides_its_replies_and_fixes_the_count(
+    client, moderator, article
+):
     parent = CommentFactory(article=article, approved=True, body="Parent text")
     CommentFactory(article=article, parent=parent, approved=True, body="Reply text")
     article.refresh_comment_count()
@@ -135,13 +146,17 @@ def test_editor_can_moderate(client, editor, article):
     assert Comment.objects.get(pk=comment.pk).status == "approved"
 
 
-def test_moderators_get_one_mail_per_batch_even_under_a_flood(client, moderator, article, no_comment_delays, settings):
+def test_moderators_get_one_mail_per_batch_even_under_a_flood(
+    client, moderator, article, no_comment_delays, settings
+):
     settings.COMMENT_NOTIFY_INTERVAL = 600
     moderator.email = "mod@staff.example"
     moderator.save()
 
     for n in range(25):
-        post_comment(client, article, body=f"Comment number {n}", email=f"r{n}@mail.example")
+        post_comment(
+            client, article, body=f"Comment number {n}", email=f"r{n}@mail.example"
+        )
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["mod@staff.example"]
@@ -152,7 +167,9 @@ def test_moderators_get_one_mail_per_batch_even_under_a_flood(client, moderator,
     assert "24 new comments" in mail.outbox[1].subject
 
 
-def test_auto_approval_of_known_commenters_is_optional(client, article, settings, no_comment_delays):
+def test_auto_approval_of_known_commenters_is_optional(
+    client, article, settings, no_comment_delays
+):
     CommentFactory(article=article, approved=True, email="regular@mail.example")
 
     post_comment(client, article, email="regular@mail.example", body="First, off")
@@ -162,7 +179,9 @@ def test_auto_approval_of_known_commenters_is_optional(client, article, settings
     assert Comment.objects.get(body="First, off").status == "pending"
     trusted = Comment.objects.get(body="Then, on")
     assert trusted.status == "approved"
-    assert trusted.signals == ["auto-approved: an earlier comment from this e-mail was approved"]
+    assert trusted.signals == [
+        "auto-approved: an earlier comment from this e-mail was approved"
+    ]
 
 
 def test_blocklist_sends_to_spam_with_the_reason(client, article, no_comment_delays):
@@ -179,9 +198,13 @@ def test_blocklist_sends_to_spam_with_the_reason(client, article, no_comment_del
     )
 
     assert dict(Comment.objects.values_list("body", "status")) == {
-        "Best casino deals": "spam", "Hello there": "spam", "From a bad net": "spam",
+        "Best casino deals": "spam",
+        "Hello there": "spam",
+        "From a bad net": "spam",
     }
-    assert Comment.objects.get(body="Best casino deals").signals == ["blocked word “casino”"]
+    assert Comment.objects.get(body="Best casino deals").signals == [
+        "blocked word “casino”"
+    ]
 
 
 def test_blocklist_matches_whole_words_only(client, article, no_comment_delays):
@@ -193,7 +216,11 @@ def test_blocklist_matches_whole_words_only(client, article, no_comment_delays):
 
 
 def test_many_links_are_held_with_a_signal(client, article, no_comment_delays):
-    post_comment(client, article, body="See https://a.example https://b.example https://c.example")
+    post_comment(
+        client,
+        article,
+        body="See https://a.example https://b.example https://c.example",
+    )
 
     comment = Comment.objects.get()
     assert comment.status == "pending"
@@ -214,7 +241,9 @@ def test_rate_limit_answers_429(client, article, settings):
     settings.COMMENT_MIN_SECONDS = 0
     settings.COMMENT_RATE_LIMIT = "3/m"
 
-    codes = [post_comment(client, article, body=f"Note {n}").status_code for n in range(5)]
+    codes = [
+        post_comment(client, article, body=f"Note {n}").status_code for n in range(5)
+    ]
 
     assert codes == [303, 303, 303, 429, 429]
     assert Comment.objects.count() == 3
@@ -223,7 +252,10 @@ def test_rate_limit_answers_429(client, article, settings):
 def test_blocked_term_admin_validates_ip_ranges(client, moderator):
     client.force_login(moderator)
 
-    response = client.post(reverse("admin:comments_blockedterm_add"), {"kind": "ip_range", "value": "not-a-net"})
+    response = client.post(
+        reverse("admin:comments_blockedterm_add"),
+        {"kind": "ip_range", "value": "not-a-net"},
+    )
 
     assertContains(response, "Enter an IP address or CIDR range.")
     assert not BlockedTerm.objects.exists()

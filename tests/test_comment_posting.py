@@ -20,7 +20,9 @@ def article():
 def test_form_shows_required_fields_and_the_privacy_note(client, article):
     response = client.get(article.get_absolute_url())
 
-    assertContains(response, "Your email address will not be published. Required fields are marked")
+    assertContains(
+        response, "Your email address will not be published. Required fields are marked"
+    )
     for name in ["name", "email", "body"]:
         assertContains(response, f'name="{name}"')
     assertContains(response, 'aria-required="true"', count=3)
@@ -33,12 +35,18 @@ def test_a_comment_is_stored_pending_and_the_reader_is_told(client, article):
     assert response.status_code == HTTPStatus.SEE_OTHER
     assert response["Location"] == article.get_absolute_url() + "#comments"
     comment = Comment.objects.get()
-    assert (comment.status, comment.name, comment.article) == ("pending", "Ada Reader", article)
+    assert (comment.status, comment.name, comment.article) == (
+        "pending",
+        "Ada Reader",
+        article,
+    )
     page = client.get(response["Location"])
     assertContains(page, AWAITING_MODERATION)
 
 
-def test_own_pending_comment_is_visible_only_in_the_same_browser(client, article, django_user_model):
+def test_own_pending_comment_is_visible_only_in_the_same_browser(
+    client, article, django_user_model
+):
     from django.test import Client
 
     post_comment(client, article, body="Visible only to me for now.")
@@ -62,7 +70,13 @@ def test_invalid_input_re_renders_with_errors_and_stores_nothing(client, article
 
 
 def test_field_length_limits_have_a_message_per_field(client, article):
-    response = post_comment(client, article, name="n" * 81, body="b" * 5001, email=("e" * 250) + "@x.example")
+    response = post_comment(
+        client,
+        article,
+        name="n" * 81,
+        body="b" * 5001,
+        email=("e" * 250) + "@x.example",
+    )
 
     content = response.content.decode()
     assert response.status_code == HTTPStatus.BAD_REQUEST
@@ -121,7 +135,9 @@ def test_reply_threads_under_an_approved_comment(client, article):
 
 
 @pytest.mark.parametrize("kind", ["pending", "other_article", "missing"])
-def test_replies_to_hidden_foreign_or_missing_comments_are_refused(client, article, kind):
+def test_replies_to_hidden_foreign_or_missing_comments_are_refused(
+    client, article, kind
+):
     target = {
         "pending": lambda: CommentFactory(article=article).pk,
         "other_article": lambda: CommentFactory(approved=True).pk,
@@ -132,7 +148,11 @@ def test_replies_to_hidden_foreign_or_missing_comments_are_refused(client, artic
     response = post_comment(client, article, parent=str(target))
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assertContains(response, "The comment you are replying to is not open for replies.", status_code=400)
+    assertContains(
+        response,
+        "The comment you are replying to is not open for replies.",
+        status_code=400,
+    )
     assert Comment.objects.count() == before
 
 
@@ -192,4 +212,7 @@ def test_honeypot_refuses_bots(client, article):
 
 
 def test_get_is_not_allowed_on_the_comment_endpoint(client, article):
-    assert client.get(f"/articles/{article.slug}/comments/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert (
+        client.get(f"/articles/{article.slug}/comments/").status_code
+        == HTTPStatus.METHOD_NOT_ALLOWED
+    )

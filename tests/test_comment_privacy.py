@@ -13,24 +13,39 @@ from pytest_django.asserts import assertContains, assertNotContains
 from comments import privacy
 from comments.models import Comment
 from tests.comment_helpers import post_comment
-from tests.factories import ArticleFactory, CommentFactory, CorrespondentFactory, SectionFactory, TagFactory
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    CorrespondentFactory,
+    SectionFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
-SECRET_EMAILS = ["hidden.reader@secret-mail.example", "Second.Person@Other-Secret.example"]
+SECRET_EMAILS = [
+    "hidden.reader@secret-mail.example",
+    "Second.Person@Other-Secret.example",
+]
 
 
 def email_forms(email):
     lowered = email.strip().lower()
     return [
-        email, lowered, email.split("@")[0], email.split("@")[1],
+        email,
+        lowered,
+        email.split("@")[0],
+        email.split("@")[1],
         hashlib.md5(lowered.encode()).hexdigest(),  # Gravatar
         hashlib.sha256(lowered.encode()).hexdigest(),
-        email.replace("@", "&#64;"), email.replace("@", "%40"),
+        email.replace("@", "&#64;"),
+        email.replace("@", "%40"),
     ]
 
 
-LINK = r'(?:href="|<loc>)(/[^"#<\s]*|https?://(?:testserver|127\.0\.0\.1:8000)/[^"#<\s]*)'
+LINK = (
+    r'(?:href="|<loc>)(/[^"#<\s]*|https?://(?:testserver|127\.0\.0\.1:8000)/[^"#<\s]*)'
+)
 
 
 def crawl(client, start_urls):
@@ -46,7 +61,9 @@ def crawl(client, start_urls):
         body = response.content.decode()
         pages[url] = body
         for link in re.findall(LINK, body):
-            link = re.sub(r"^https?://(testserver|127\.0\.0\.1:8000)", "", link).replace("&amp;", "&")
+            link = re.sub(
+                r"^https?://(testserver|127\.0\.0\.1:8000)", "", link
+            ).replace("&amp;", "&")
             if not link.startswith(("/admin", "/static", "/media")):
                 queue.append(link)
     return pages
@@ -55,18 +72,30 @@ def crawl(client, start_urls):
 def test_no_commenter_email_appears_in_any_public_output(client, moderator):
     section, tag = SectionFactory(name="World"), TagFactory(name="Oceans")
     person = CorrespondentFactory()
-    article = ArticleFactory(published=True, section=section, tags=[tag], bylines=[person])
+    article = ArticleFactory(
+        published=True, section=section, tags=[tag], bylines=[person]
+    )
     for email in SECRET_EMAILS:
         comment = CommentFactory(article=article, email=email, name="Quiet Reader")
         comment.approve(by=moderator)
         reply = CommentFactory(article=article, parent=comment, email=email)
         reply.approve(by=moderator)
 
-    pages = crawl(client, [
-        "/", "/feed/", "/feed/atom/", "/sitemap.xml", "/robots.txt", "/corrections/",
-        "/search/?q=Story", f"/sections/{section.slug}/feed/", f"/correspondents/{person.slug}/feed/",
-        article.get_absolute_url(),
-    ])
+    pages = crawl(
+        client,
+        [
+            "/",
+            "/feed/",
+            "/feed/atom/",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/corrections/",
+            "/search/?q=Story",
+            f"/sections/{section.slug}/feed/",
+            f"/correspondents/{person.slug}/feed/",
+            article.get_absolute_url(),
+        ],
+    )
 
     assert article.get_absolute_url() in pages
     assert "/sitemap-articles.xml" in pages and "/feed/" in pages
@@ -91,7 +120,9 @@ def test_no_commenter_email_appears_in_any_public_output(client, moderator):
 )
 def test_hostile_names_and_bodies_render_inert(client, moderator, hostile):
     article = ArticleFactory(published=True)
-    comment = CommentFactory(article=article, name=f"Name {hostile}", body=f"Body {hostile}")
+    comment = CommentFactory(
+        article=article, name=f"Name {hostile}", body=f"Body {hostile}"
+    )
     comment.approve(by=moderator)
 
     body = client.get(article.get_absolute_url()).content.decode()
@@ -104,11 +135,17 @@ def test_hostile_names_and_bodies_render_inert(client, moderator, hostile):
 
 def test_urls_in_comments_become_nofollow_links(client, moderator):
     article = ArticleFactory(published=True)
-    CommentFactory(article=article, body="Source: https://example.org/report\n\nSecond paragraph").approve(by=moderator)
+    CommentFactory(
+        article=article, body="Source: https://example.org/report\n\nSecond paragraph"
+    ).approve(by=moderator)
 
     page = client.get(article.get_absolute_url())
 
-    assertContains(page, '<a href="https://example.org/report" rel="nofollow ugc noopener">https://example.org/report</a>', html=True)
+    assertContains(
+        page,
+        '<a href="https://example.org/report" rel="nofollow ugc noopener">https://example.org/report</a>',
+        html=True,
+    )
     assertContains(page, "<p>Second paragraph</p>", html=True)
 
 
@@ -119,12 +156,16 @@ def test_only_a_keyed_hash_of_the_address_is_kept(client, no_comment_delays):
 
     stored = Comment.objects.get()
     assert stored.ip_hash and "127.0.0.1" not in stored.ip_hash
-    assert stored.ip_hash != hashlib.sha256(b"127.0.0.1").hexdigest()  # keyed, not a plain hash
+    assert (
+        stored.ip_hash != hashlib.sha256(b"127.0.0.1").hexdigest()
+    )  # keyed, not a plain hash
 
 
 def test_address_hashes_are_forgotten_after_the_retention_period(settings):
     settings.COMMENT_IP_RETENTION_DAYS = 30
-    old = CommentFactory(ip_hash="a" * 64, created_at=timezone.now() - timedelta(days=31))
+    old = CommentFactory(
+        ip_hash="a" * 64, created_at=timezone.now() - timedelta(days=31)
+    )
     recent = CommentFactory(ip_hash="b" * 64)
 
     assert privacy.forget_old_addresses() == 1
@@ -138,7 +179,9 @@ def test_export_and_erase_by_command(moderator):
     article = ArticleFactory(published=True)
     mine = CommentFactory(article=article, email="me@mail.example", body="My words")
     mine.approve(by=moderator)
-    reply = CommentFactory(article=article, parent=mine, email="other@mail.example", body="Reply words")
+    reply = CommentFactory(
+        article=article, parent=mine, email="other@mail.example", body="Reply words"
+    )
     reply.approve(by=moderator)
 
     out = StringIO()
@@ -148,7 +191,11 @@ def test_export_and_erase_by_command(moderator):
 
     call_command("commenter_data", "erase", "me@mail.example", stdout=StringIO())
     mine.refresh_from_db()
-    assert (mine.name, mine.email, mine.body) == (privacy.ERASED_NAME, "", privacy.ERASED_BODY)
+    assert (mine.name, mine.email, mine.body) == (
+        privacy.ERASED_NAME,
+        "",
+        privacy.ERASED_BODY,
+    )
     assert Comment.objects.get(pk=reply.pk).body == "Reply words"  # others keep theirs
     assert not Comment.objects.filter(email__iexact="me@mail.example").exists()
 
@@ -158,7 +205,9 @@ def test_export_and_erase_from_the_admin(client, moderator):
     client.force_login(moderator)
     url = reverse("admin:comments_comment_changelist")
 
-    exported = client.post(url, {"action": "export_data", "_selected_action": [comment.pk]})
+    exported = client.post(
+        url, {"action": "export_data", "_selected_action": [comment.pk]}
+    )
     assert exported["Content-Disposition"].startswith("attachment")
     assert json.loads(exported.content)[0]["comments"][0]["body"] == "Pat's words"
 

@@ -20,7 +20,9 @@ def change_url(article):
 
 @pytest.fixture
 def mine(journalist):
-    return ArticleFactory(headline="My own draft", bylines=[CorrespondentFactory(user=journalist)])
+    return ArticleFactory(
+        headline="My own draft", bylines=[CorrespondentFactory(user=journalist)]
+    )
 
 
 @pytest.fixture
@@ -30,20 +32,32 @@ def theirs():
 
 def form_data(article, **overrides):
     data = {
-        "headline": article.headline, "slug": article.slug, "dek": article.dek,
-        "body": article.body, "section": article.section_id or "",
-        "comments_open": "on", "hero_alt": "", "hero_caption": "", "hero_credit": "",
+        "headline": article.headline,
+        "slug": article.slug,
+        "dek": article.dek,
+        "body": article.body,
+        "section": article.section_id or "",
+        "comments_open": "on",
+        "hero_alt": "",
+        "hero_caption": "",
+        "hero_credit": "",
         "base_version": article.version,
-        "bylines-TOTAL_FORMS": "0", "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "0", "bylines-MAX_NUM_FORMS": "1000",
-        "corrections-TOTAL_FORMS": "0", "corrections-INITIAL_FORMS": "0",
-        "corrections-MIN_NUM_FORMS": "0", "corrections-MAX_NUM_FORMS": "1000",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
 
 
-def test_journalist_sees_and_opens_only_stories_with_their_byline(client, journalist, mine, theirs):
+def test_journalist_sees_and_opens_only_stories_with_their_byline(
+    client, journalist, mine, theirs
+):
     client.force_login(journalist)
 
     listing = client.get(CHANGELIST)
@@ -54,7 +68,13 @@ def test_journalist_sees_and_opens_only_stories_with_their_byline(client, journa
     response = client.get(change_url(theirs))
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == reverse("admin:index")
-    assert client.post(reverse("admin:articles_article_transition", args=[theirs.pk]), {"to": "in_review"}).status_code == HTTPStatus.NOT_FOUND
+    assert (
+        client.post(
+            reverse("admin:articles_article_transition", args=[theirs.pk]),
+            {"to": "in_review"},
+        ).status_code
+        == HTTPStatus.NOT_FOUND
+    )
 
 
 def test_editor_sees_every_story(client, editor, mine, theirs):
@@ -76,7 +96,9 @@ def test_moderator_sees_no_stories(client, moderator, mine):
     assertContains(index, "Comments")
 
 
-def test_buttons_are_exactly_the_moves_this_user_may_make(client, journalist, editor, mine):
+def test_buttons_are_exactly_the_moves_this_user_may_make(
+    client, journalist, editor, mine
+):
     client.force_login(journalist)
     page = client.get(change_url(mine))
     assertContains(page, 'value="in_review"')
@@ -93,24 +115,43 @@ def test_buttons_are_exactly_the_moves_this_user_may_make(client, journalist, ed
     assertNotContains(page, 'value="withdrawn"')
 
 
-def test_journalist_submits_and_editor_publishes_through_the_admin(client, journalist, editor, mine):
+def test_journalist_submits_and_editor_publishes_through_the_admin(
+    client, journalist, editor, mine
+):
     client.force_login(journalist)
-    response = client.post(reverse("admin:articles_article_transition", args=[mine.pk]), {"to": "in_review"}, follow=True)
+    response = client.post(
+        reverse("admin:articles_article_transition", args=[mine.pk]),
+        {"to": "in_review"},
+        follow=True,
+    )
     assertContains(response, "is now in review")
 
     client.force_login(editor)
-    response = client.post(reverse("admin:articles_article_transition", args=[mine.pk]), {"to": "published"}, follow=True)
+    response = client.post(
+        reverse("admin:articles_article_transition", args=[mine.pk]),
+        {"to": "published"},
+        follow=True,
+    )
 
     mine.refresh_from_db()
     assert mine.status == Status.PUBLISHED and mine.is_published()
-    assert [e.to_status for e in mine.events.order_by("created_at")] == [Status.IN_REVIEW, Status.PUBLISHED]
+    assert [e.to_status for e in mine.events.order_by("created_at")] == [
+        Status.IN_REVIEW,
+        Status.PUBLISHED,
+    ]
     assertContains(response, "Workflow log")
 
 
-def test_refused_transition_shows_the_reason_and_changes_nothing(client, journalist, mine):
+def test_refused_transition_shows_the_reason_and_changes_nothing(
+    client, journalist, mine
+):
     client.force_login(journalist)
 
-    response = client.post(reverse("admin:articles_article_transition", args=[mine.pk]), {"to": "published"}, follow=True)
+    response = client.post(
+        reverse("admin:articles_article_transition", args=[mine.pk]),
+        {"to": "published"},
+        follow=True,
+    )
 
     assertContains(response, "You may not move an article from draft to published.")
     mine.refresh_from_db()
@@ -120,7 +161,10 @@ def test_refused_transition_shows_the_reason_and_changes_nothing(client, journal
 def test_send_back_note_is_shown_to_the_journalist(client, journalist, editor, mine):
     mine.submit(by=journalist)
     client.force_login(editor)
-    client.post(reverse("admin:articles_article_transition", args=[mine.pk]), {"to": "draft", "note": "Check the quote in para 3."})
+    client.post(
+        reverse("admin:articles_article_transition", args=[mine.pk]),
+        {"to": "draft", "note": "Check the quote in para 3."},
+    )
 
     client.force_login(journalist)
     page = client.get(change_url(mine))
@@ -133,7 +177,10 @@ def test_editor_schedules_with_a_time_in_the_newsroom_zone(client, editor, setti
     article = ArticleFactory()
     client.force_login(editor)
 
-    client.post(reverse("admin:articles_article_transition", args=[article.pk]), {"to": "published", "publish_at": "2099-01-02T09:30"})
+    client.post(
+        reverse("admin:articles_article_transition", args=[article.pk]),
+        {"to": "published", "publish_at": "2099-01-02T09:30"},
+    )
 
     article.refresh_from_db()
     local = timezone.localtime(article.publish_at)
@@ -145,7 +192,12 @@ def test_editor_schedules_with_a_time_in_the_newsroom_zone(client, editor, setti
 def test_journalist_cannot_set_publish_time_or_lead_flag(client, journalist, mine):
     client.force_login(journalist)
 
-    client.post(change_url(mine), form_data(mine, publish_at_0="2030-01-01", publish_at_1="10:00", is_featured="on"))
+    client.post(
+        change_url(mine),
+        form_data(
+            mine, publish_at_0="2030-01-01", publish_at_1="10:00", is_featured="on"
+        ),
+    )
 
     mine.refresh_from_db()
     assert mine.publish_at is None and not mine.is_featured
@@ -159,18 +211,28 @@ def test_every_save_keeps_a_revision_but_not_identical_ones(client, editor):
     article.refresh_from_db()
     client.post(change_url(article), form_data(article))  # nothing changed
 
-    assert list(article.revisions.values_list("content__headline", flat=True)) == ["Second headline"]
+    assert list(article.revisions.values_list("content__headline", flat=True)) == [
+        "Second headline"
+    ]
 
 
 def test_revision_diff_and_restore(client, editor):
-    article = ArticleFactory(headline="Original headline", body="<p>Original words.</p>")
+    article = ArticleFactory(
+        headline="Original headline", body="<p>Original words.</p>"
+    )
     client.force_login(editor)
     client.post(change_url(article), form_data(article))
     article.refresh_from_db()
-    client.post(change_url(article), form_data(article, headline="Rewritten headline", body="<p>New words.</p>"))
+    client.post(
+        change_url(article),
+        form_data(article, headline="Rewritten headline", body="<p>New words.</p>"),
+    )
     old, new = article.revisions.order_by("created_at", "id")
 
-    page = client.get(reverse("admin:articles_article_revisions", args=[article.pk]), {"old": old.pk, "new": new.pk})
+    page = client.get(
+        reverse("admin:articles_article_revisions", args=[article.pk]),
+        {"old": old.pk, "new": new.pk},
+    )
     assertContains(page, '<li class="diff-removed">Original headline</li>', html=True)
     assertContains(page, '<li class="diff-added">Rewritten headline</li>', html=True)
     assertContains(page, '<li class="diff-added">New words.</li>', html=True)
@@ -183,19 +245,30 @@ def test_revision_diff_and_restore(client, editor):
     assert article.revisions.first().note.startswith("Restored")
 
 
-def test_second_save_of_a_stale_form_is_refused_and_nothing_is_lost(client, editor, journalist):
-    article = ArticleFactory(headline="Start", bylines=[CorrespondentFactory(user=journalist)])
+def test_second_save_of_a_stale_form_is_refused_and_nothing_is_lost(
+    client, editor, journalist
+):
+    article = ArticleFactory(
+        headline="Start", bylines=[CorrespondentFactory(user=journalist)]
+    )
     stale_version = article.version
     client.force_login(journalist)
-    client.post(change_url(article), form_data(article, headline="Journalist's headline"))
+    client.post(
+        change_url(article), form_data(article, headline="Journalist's headline")
+    )
 
     client.force_login(editor)
-    response = client.post(change_url(article), form_data(article, base_version=stale_version, headline="Editor's headline"))
+    response = client.post(
+        change_url(article),
+        form_data(article, base_version=stale_version, headline="Editor's headline"),
+    )
 
     assert response.status_code == HTTPStatus.OK  # the form again, not a redirect
     assertContains(response, "saved this story at")
     assertContains(response, "Headline changed")
-    assertContains(response, "Editor&#x27;s headline")  # their own text is still in the form
+    assertContains(
+        response, "Editor&#x27;s headline"
+    )  # their own text is still in the form
     article.refresh_from_db()
     assert article.headline == "Journalist's headline"
 
@@ -229,7 +302,10 @@ def test_new_story_by_a_journalist_carries_their_byline(client, journalist):
     me = CorrespondentFactory(user=journalist)
     section = SectionFactory(name="World")
     client.force_login(journalist)
-    data = form_data(ArticleFactory.build(slug="new-one", headline="Fresh story", section=section), base_version="")
+    data = form_data(
+        ArticleFactory.build(slug="new-one", headline="Fresh story", section=section),
+        base_version="",
+    )
     data.pop("base_version")
 
     response = client.post(reverse("admin:articles_article_add"), data)

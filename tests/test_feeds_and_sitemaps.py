@@ -3,7 +3,13 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.test import Client
 
-from tests.factories import ArticleFactory, CorrespondentFactory, SectionFactory, TagFactory, image_upload
+from tests.factories import (
+    ArticleFactory,
+    CorrespondentFactory,
+    SectionFactory,
+    TagFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -16,14 +22,29 @@ def stories(editor):
     world, business = SectionFactory(name="World"), SectionFactory(name="Business")
     ana = CorrespondentFactory(name="Ana Costa")
     live = ArticleFactory(
-        published=True, headline="Live world story", section=world, bylines=[ana],
-        hero_image=image_upload(1600, 900), hero_alt="Alt", tags=[TagFactory(name="Water")],
+        published=True,
+        headline="Live world story",
+        section=world,
+        bylines=[ana],
+        hero_image=image_upload(1600, 900),
+        hero_alt="Alt",
+        tags=[TagFactory(name="Water")],
     )
     live.add_correction(by=editor, kind="correction", note="The river is 40 km long.")
-    other = ArticleFactory(published=True, headline="Live business story", section=business)
+    other = ArticleFactory(
+        published=True, headline="Live business story", section=business
+    )
     draft = ArticleFactory(headline="A draft", section=world, bylines=[ana])
-    scheduled = ArticleFactory(headline="A scheduled one", scheduled=True, section=world, bylines=[ana])
-    return {"live": live, "other": other, "world": world, "ana": ana, "hidden": [draft, scheduled]}
+    scheduled = ArticleFactory(
+        headline="A scheduled one", scheduled=True, section=world, bylines=[ana]
+    )
+    return {
+        "live": live,
+        "other": other,
+        "world": world,
+        "ana": ana,
+        "hidden": [draft, scheduled],
+    }
 
 
 def xml(url):
@@ -39,10 +60,16 @@ def test_rss_holds_exactly_the_live_stories_with_full_details(stories):
     assert set(items) == {"Live world story", "Live business story"}
     entry = items["Live world story"]
     assert entry.findtext("link").endswith(stories["live"].get_absolute_url())
-    assert "Ana Costa" in (entry.findtext("{http://purl.org/dc/elements/1.1/}creator") or entry.findtext("author") or "")
+    assert "Ana Costa" in (
+        entry.findtext("{http://purl.org/dc/elements/1.1/}creator")
+        or entry.findtext("author")
+        or ""
+    )
     assert entry.find("enclosure").get("type") == "image/jpeg"
     description = entry.findtext("description")
-    assert "Why this matters." in description and "The river is 40 km long." in description
+    assert (
+        "Why this matters." in description and "The river is 40 km long." in description
+    )
 
 
 def test_atom_feed_parses_and_matches(stories):
@@ -54,8 +81,14 @@ def test_atom_feed_parses_and_matches(stories):
 
 
 def test_section_and_correspondent_feeds_are_filtered(stories):
-    section_titles = {i.findtext("title") for i in xml(f"/sections/{stories['world'].slug}/feed/").iter("item")}
-    person_titles = {i.findtext("title") for i in xml(f"/correspondents/{stories['ana'].slug}/feed/").iter("item")}
+    section_titles = {
+        i.findtext("title")
+        for i in xml(f"/sections/{stories['world'].slug}/feed/").iter("item")
+    }
+    person_titles = {
+        i.findtext("title")
+        for i in xml(f"/correspondents/{stories['ana'].slug}/feed/").iter("item")
+    }
 
     assert section_titles == {"Live world story"}
     assert person_titles == {"Live world story"}
@@ -87,7 +120,9 @@ def test_google_news_sitemap_lists_the_last_48_hours(stories):
 
     from articles.models import Article
 
-    Article.objects.filter(pk=stories["other"].pk).update(publish_at=timezone.now() - timedelta(days=3))
+    Article.objects.filter(pk=stories["other"].pk).update(
+        publish_at=timezone.now() - timedelta(days=3)
+    )
     news = xml("/sitemap-news.xml")
 
     titles = [n.text for n in news.iter(f"{NEWS}title")]

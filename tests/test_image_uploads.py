@@ -1,22 +1,23 @@
-import io
 import struct
 import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from newsroom import images
-from django.urls import reverse
-from tests.test_editorial_admin import form_data
 from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
+from tests.test_editorial_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_text_file_named_jpg_is_refused():
-    fake = SimpleUploadedFile("photo.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg")
+    fake = SimpleUploadedFile(
+        "photo.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg"
+    )
 
     with pytest.raises(ValidationError) as error:
         images.validate_image(fake)
@@ -36,16 +37,29 @@ def test_a_truncated_image_is_refused():
 
 def _png_header_claiming(width, height):
     """A tiny PNG whose header claims a huge canvas: a decompression bomb."""
+
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 64)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_a_decompression_bomb_is_refused_before_decoding():
-    bomb = SimpleUploadedFile("bomb.png", _png_header_claiming(50_000, 50_000), "image/png")
+    bomb = SimpleUploadedFile(
+        "bomb.png", _png_header_claiming(50_000, 50_000), "image/png"
+    )
 
     with pytest.raises(ValidationError) as error:
         images.validate_image(bomb)
@@ -107,7 +121,9 @@ def test_renditions_are_made_once_in_webp_and_jpeg(media_root):
         assert path.exists(), rendition.name
         with Image.open(path) as image:
             assert image.width == rendition.width
-            assert image.format == ("WEBP" if rendition.mime == "image/webp" else "JPEG")
+            assert image.format == (
+                "WEBP" if rendition.mime == "image/webp" else "JPEG"
+            )
 
 
 def test_correspondent_photos_go_through_the_same_checks():
@@ -115,7 +131,9 @@ def test_correspondent_photos_go_through_the_same_checks():
 
     assert person.photo_width == 640
     with pytest.raises(ValidationError):
-        CorrespondentFactory.build(photo=SimpleUploadedFile("x.png", b"nope")).full_clean()
+        CorrespondentFactory.build(
+            photo=SimpleUploadedFile("x.png", b"nope")
+        ).full_clean()
 
 
 def test_admin_refuses_a_bad_upload_with_a_message(client, editor):
@@ -123,7 +141,11 @@ def test_admin_refuses_a_bad_upload_with_a_message(client, editor):
     client.force_login(editor)
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(article, hero_image=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg"), hero_alt="x"),
+        form_data(
+            article,
+            hero_image=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg"),
+            hero_alt="x",
+        ),
     )
 
     assert response.status_code == 200

@@ -10,7 +10,12 @@ from articles.models import Article
 from comments.models import Comment
 from newsroom import cache as page_cache
 from tests.comment_helpers import comment_data
-from tests.factories import ArticleFactory, CommentFactory, CorrespondentFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    CorrespondentFactory,
+    SectionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +32,10 @@ def test_second_anonymous_read_is_served_from_the_cache(django_assert_num_querie
         second = get(article.get_absolute_url())
 
     assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
-    assert first.content.split(b"csrfmiddlewaretoken")[0] == second.content.split(b"csrfmiddlewaretoken")[0]
+    assert (
+        first.content.split(b"csrfmiddlewaretoken")[0]
+        == second.content.split(b"csrfmiddlewaretoken")[0]
+    )
 
 
 def test_every_reader_of_a_cached_page_gets_a_working_csrf_token():
@@ -38,7 +46,11 @@ def test_every_reader_of_a_cached_page_gets_a_working_csrf_token():
     for n, reader in enumerate(readers):
         page = reader.get(article.get_absolute_url())
         assert page["X-Page-Cache"] == "hit"
-        token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        token = (
+            page.content.decode()
+            .split('name="csrfmiddlewaretoken" value="')[1]
+            .split('"')[0]
+        )
         tokens.append(token)
         response = reader.post(
             f"/articles/{article.slug}/comments/",
@@ -54,9 +66,16 @@ def test_a_foreign_csrf_token_is_refused():
     article = ArticleFactory(published=True)
     alice, mallory = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     alice.get(article.get_absolute_url())
-    stolen = mallory.get(article.get_absolute_url()).content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    stolen = (
+        mallory.get(article.get_absolute_url())
+        .content.decode()
+        .split('name="csrfmiddlewaretoken" value="')[1]
+        .split('"')[0]
+    )
 
-    response = alice.post(f"/articles/{article.slug}/comments/", comment_data(csrfmiddlewaretoken=stolen))
+    response = alice.post(
+        f"/articles/{article.slug}/comments/", comment_data(csrfmiddlewaretoken=stolen)
+    )
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert Comment.objects.count() == 0
@@ -65,25 +84,49 @@ def test_a_foreign_csrf_token_is_refused():
 @pytest.mark.parametrize(
     "change",
     [
-        "edit", "withdraw", "correction", "comment_approved", "profile", "section",
+        "edit",
+        "withdraw",
+        "correction",
+        "comment_approved",
+        "profile",
+        "section",
     ],
 )
 def test_cache_is_purged_when_what_the_page_shows_changes(change, editor, moderator):
     person = CorrespondentFactory(name="Ana Costa")
     section = SectionFactory(name="World")
-    article = ArticleFactory(published=True, headline="Old headline", bylines=[person], section=section)
+    article = ArticleFactory(
+        published=True, headline="Old headline", bylines=[person], section=section
+    )
     pending = CommentFactory(article=article, body="Fresh insight")
     url = article.get_absolute_url()
     get(url)
     assert get(url)["X-Page-Cache"] == "hit"
 
     expected = {
-        "edit": lambda: (setattr(article, "headline", "New headline"), article.save(), "New headline"),
+        "edit": lambda: (
+            setattr(article, "headline", "New headline"),
+            article.save(),
+            "New headline",
+        ),
         "withdraw": lambda: (article.withdraw(by=editor), None),
-        "correction": lambda: (article.add_correction(by=editor, kind="correction", note="Fixed the date."), "Fixed the date."),
+        "correction": lambda: (
+            article.add_correction(
+                by=editor, kind="correction", note="Fixed the date."
+            ),
+            "Fixed the date.",
+        ),
         "comment_approved": lambda: (pending.approve(by=moderator), "Fresh insight"),
-        "profile": lambda: (setattr(person, "name", "Ana C. Costa"), person.save(), "Ana C. Costa"),
-        "section": lambda: (setattr(section, "name", "Global"), section.save(), "Global"),
+        "profile": lambda: (
+            setattr(person, "name", "Ana C. Costa"),
+            person.save(),
+            "Ana C. Costa",
+        ),
+        "section": lambda: (
+            setattr(section, "name", "Global"),
+            section.save(),
+            "Global",
+        ),
     }[change]()[-1]
 
     response = get(url)
@@ -106,12 +149,16 @@ def test_publishing_a_story_purges_the_home_page(editor):
 def test_scheduled_story_bounds_the_cache_lifetime(settings):
     settings.PAGE_CACHE_SECONDS = 300
     ArticleFactory(published=True)
-    soon = ArticleFactory(scheduled=True, publish_at=timezone.now() + timedelta(seconds=40))
+    soon = ArticleFactory(
+        scheduled=True, publish_at=timezone.now() + timedelta(seconds=40)
+    )
 
     seconds = page_cache._seconds_to_keep()
 
     assert 30 <= seconds <= 40
-    Article.objects.filter(pk=soon.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
+    Article.objects.filter(pk=soon.pk).update(
+        publish_at=timezone.now() - timedelta(seconds=1)
+    )
     assert page_cache._seconds_to_keep() == 300
 
 
@@ -130,7 +177,9 @@ def test_commenter_with_a_pending_comment_gets_a_fresh_page(client, no_comment_d
     article = ArticleFactory(published=True)
     get(article.get_absolute_url())
 
-    client.post(f"/articles/{article.slug}/comments/", comment_data(body="My own pending words"))
+    client.post(
+        f"/articles/{article.slug}/comments/", comment_data(body="My own pending words")
+    )
     page = client.get(article.get_absolute_url())
 
     assert "X-Page-Cache" not in page
@@ -180,13 +229,21 @@ def test_pages_with_a_comment_form_are_not_shared_by_a_cdn():
     assert "max-age=0" in response["Cache-Control"]
 
 
-def test_cdn_purge_hook_is_called_on_change(settings, monkeypatch, django_capture_on_commit_callbacks):
+def test_cdn_purge_hook_is_called_on_change(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
     settings.CDN_PURGE_URL = "http://127.0.0.1:9/purge"
     calls = []
     monkeypatch.setattr(page_cache, "_purge_cdn", lambda: calls.append("purge"))
-    monkeypatch.setattr(page_cache.threading, "Thread", lambda target, daemon: type("T", (), {"start": staticmethod(target)})())
+    monkeypatch.setattr(
+        page_cache.threading,
+        "Thread",
+        lambda target, daemon: type("T", (), {"start": staticmethod(target)})(),
+    )
     received = []
-    page_cache.pages_changed.connect(lambda **kw: received.append(kw), weak=False, dispatch_uid="test")
+    page_cache.pages_changed.connect(
+        lambda **kw: received.append(kw), weak=False, dispatch_uid="test"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         SectionFactory(name="Opinion")

@@ -42,12 +42,16 @@ def test_tampered_link_is_refused(client):
 
 def test_token_for_another_purpose_is_refused(client):
     draft = ArticleFactory()
-    token = signing.TimestampSigner(salt="something-else").sign(f"{draft.pk}:{draft.slug}")
+    token = signing.TimestampSigner(salt="something-else").sign(
+        f"{draft.pk}:{draft.slug}"
+    )
 
     assert client.get(f"/preview/{token}/").status_code == HTTPStatus.NOT_FOUND
 
 
-def test_editor_creates_a_link_in_the_admin_and_journalist_cannot(client, editor, journalist):
+def test_editor_creates_a_link_in_the_admin_and_journalist_cannot(
+    client, editor, journalist
+):
     from django.urls import reverse
 
     from tests.factories import CorrespondentFactory

@@ -53,10 +53,17 @@ def test_article_page_shows_everything_a_reader_expects(client, story):
     response = client.get(story.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
-    assertContains(response, "<h1 class=\"story__headline\">Reservoirs fall to a record low</h1>", html=False)
+    assertContains(
+        response,
+        '<h1 class="story__headline">Reservoirs fall to a record low</h1>',
+        html=False,
+    )
     assertContains(response, "Farmers face the driest summer in forty years.")
     # bylines link to profiles, with job titles as published
-    assertContains(response, f'href="{story.bylines.first().correspondent.get_absolute_url()}" rel="author">Ana Costa</a>')
+    assertContains(
+        response,
+        f'href="{story.bylines.first().correspondent.get_absolute_url()}" rel="author">Ana Costa</a>',
+    )
     assertContains(response, "Iberia Correspondent")
     assertContains(response, "Data Editor")
     assertContains(response, "<time datetime=", count=None) if False else None
@@ -69,7 +76,14 @@ def test_article_page_shows_everything_a_reader_expects(client, story):
     assertContains(response, "<h2>The long dry</h2>", html=True)
     # one bio box per byline
     assert response.content.count(b'class="bio"') == 2
-    for network in ["x.com/intent/post", "facebook.com/sharer", "linkedin.com/sharing", "wa.me", "mailto:?subject", "Copy link"]:
+    for network in [
+        "x.com/intent/post",
+        "facebook.com/sharer",
+        "linkedin.com/sharing",
+        "wa.me",
+        "mailto:?subject",
+        "Copy link",
+    ]:
         assertContains(response, network)
     assertContains(response, "Useful reporting.")
     assertNotContains(response, "Not yet approved.")
@@ -91,7 +105,9 @@ def test_article_page_is_timezone_aware(client, story, settings):
 
 def test_home_shows_lead_latest_and_section_rows(client):
     world, business = SectionFactory(name="World"), SectionFactory(name="Business")
-    ArticleFactory(published=True, headline="Lead story", section=world, is_featured=True)
+    ArticleFactory(
+        published=True, headline="Lead story", section=world, is_featured=True
+    )
     ArticleFactory(published=True, headline="Markets rally", section=business)
 
     response = client.get("/")
@@ -116,7 +132,13 @@ def test_section_page_lists_its_stories_only(client):
 
 
 def test_unknown_section_tag_and_person_are_404(client):
-    for url in ["/sections/nope/", "/tags/nope/", "/correspondents/nope/", "/articles/nope/", "/nope/"]:
+    for url in [
+        "/sections/nope/",
+        "/tags/nope/",
+        "/correspondents/nope/",
+        "/articles/nope/",
+        "/nope/",
+    ]:
         assert client.get(url).status_code == HTTPStatus.NOT_FOUND, url
 
 
@@ -136,8 +158,11 @@ def test_bad_page_numbers_are_404_not_500(client):
 
 def test_profile_page_shows_the_structured_profile_and_articles(client):
     person = CorrespondentFactory(
-        name="Kofi Mensah", job_title="World Affairs Correspondent", based_in="Nairobi",
-        languages="English, Swahili", email="kofi@private.example",
+        name="Kofi Mensah",
+        job_title="World Affairs Correspondent",
+        based_in="Nairobi",
+        languages="English, Swahili",
+        email="kofi@private.example",
     )
     ArticleFactory(published=True, headline="Grain corridor opens", bylines=[person])
 
@@ -162,8 +187,14 @@ def test_correspondents_directory_lists_everyone(client):
 
 
 def test_terms_and_privacy_are_editable_pages(client):
-    Page.objects.create(slug="terms", title="Terms of Service", body="<p>Be kind.</p><script>x()</script>")
-    Page.objects.create(slug="privacy", title="Privacy Policy", body="<p>We keep little.</p>")
+    Page.objects.create(
+        slug="terms",
+        title="Terms of Service",
+        body="<p>Be kind.</p><script>x()</script>",
+    )
+    Page.objects.create(
+        slug="privacy", title="Privacy Policy", body="<p>We keep little.</p>"
+    )
 
     terms = client.get("/terms/")
     privacy = client.get("/privacy/")
@@ -190,11 +221,18 @@ def test_draft_preview_is_for_staff_who_may_edit_and_never_cached(client, editor
 
     assertContains(response, "Preview.")
     assert "no-cache" in response["Cache-Control"]
-    assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    assert (
+        "private" in response["Cache-Control"]
+        or "no-store" in response["Cache-Control"]
+    )
 
 
 def test_articles_list_in_newest_first_order(client):
-    ArticleFactory(published=True, headline="Older one", publish_at=timezone.now() - timezone.timedelta(days=2))
+    ArticleFactory(
+        published=True,
+        headline="Older one",
+        publish_at=timezone.now() - timezone.timedelta(days=2),
+    )
     ArticleFactory(published=True, headline="Newer one")
 
     content = client.get("/sections/world/").content.decode()

@@ -4,7 +4,6 @@ import pytest
 from django.test import Client
 
 from newsroom.context_processors import nav_sections
-
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -28,15 +27,29 @@ def newsroom(editor):
     tags = [TagFactory() for _ in range(10)]
     for n in range(40):
         ArticleFactory(
-            published=True, section=sections[n % 4], bylines=people[: 1 + n % 3],
-            tags=tags[: 1 + n % 10], headline=f"Harbour story {n}",
+            published=True,
+            section=sections[n % 4],
+            bylines=people[: 1 + n % 3],
+            tags=tags[: 1 + n % 10],
+            headline=f"Harbour story {n}",
         )
-    article = ArticleFactory(published=True, section=sections[0], bylines=people, tags=tags, headline="Harbour main")
+    article = ArticleFactory(
+        published=True,
+        section=sections[0],
+        bylines=people,
+        tags=tags,
+        headline="Harbour main",
+    )
     article.add_correction(by=editor, kind="update", note="Added the minister's reply.")
-    for n in range(100):
+    for _ in range(100):
         parent = CommentFactory(article=article, approved=True)
         CommentFactory(article=article, approved=True, parent=parent)
-    return {"article": article, "section": sections[0], "tag": tags[0], "person": people[0]}
+    return {
+        "article": article,
+        "section": sections[0],
+        "tag": tags[0],
+        "person": people[0],
+    }
 
 
 @pytest.mark.parametrize(

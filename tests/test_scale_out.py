@@ -44,9 +44,13 @@ def test_without_replicas_everything_uses_the_primary():
         ("get", "/", {replicas.PIN_COOKIE: "1"}, True),
     ],
 )
-def test_staff_and_fresh_writers_stay_on_the_primary(with_replicas, method, path, cookies, pinned):
+def test_staff_and_fresh_writers_stay_on_the_primary(
+    with_replicas, method, path, cookies, pinned
+):
     seen = []
-    middleware = replicas.PrimaryPinMiddleware(lambda request: seen.append(with_replicas.reads_from()) or _Response())
+    middleware = replicas.PrimaryPinMiddleware(
+        lambda request: seen.append(with_replicas.reads_from()) or _Response()
+    )
     request = getattr(RequestFactory(), method)(path)
     request.COOKIES.update(cookies)
 
@@ -68,20 +72,47 @@ class _Response:
 
 def test_replica_urls_become_mirrored_aliases():
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
-        "DEBUG": "1", "DATABASE_REPLICA_URLS": "postgres://r@replica-a:5432/news,postgres://r@replica-b:5432/news",
+        "DEBUG": "1",
+        "DATABASE_REPLICA_URLS": "postgres://r@replica-a:5432/news,postgres://r@replica-b:5432/news",
     }
     code = "from django.conf import settings as s; print(sorted(a for a in s.DATABASES), s.DATABASES['replica2']['HOST'], s.DATABASES['replica1']['TEST']['MIRROR'])"
 
-    out = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
     assert out.strip() == "['default', 'replica1', 'replica2'] replica-b default"
 
 
 def test_s3_bucket_switches_media_to_django_storages():
-    env = os.environ | {"DEBUG": "1", "S3_BUCKET": "newsroom-media", "S3_ENDPOINT_URL": "http://127.0.0.1:9000"}
+    env = os.environ | {
+        "DEBUG": "1",
+        "S3_BUCKET": "newsroom-media",
+        "S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+    }
     code = "from django.conf import settings as s; print(s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name'], s.SERVE_MEDIA)"
 
-    out = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
     assert out.strip() == "storages.backends.s3.S3Storage newsroom-media False"
 

@@ -27,18 +27,32 @@ def test_finds_live_stories_only():
 
 
 def test_headline_match_ranks_above_body_match():
-    ArticleFactory(published=True, headline="Quarterly outlook", body="<p>The turbine maker beat forecasts.</p>")
-    ArticleFactory(published=True, headline="Turbine orders surge", body="<p>Orders rose sharply.</p>",
-                   publish_at=timezone.now() - timezone.timedelta(days=5))
+    ArticleFactory(
+        published=True,
+        headline="Quarterly outlook",
+        body="<p>The turbine maker beat forecasts.</p>",
+    )
+    ArticleFactory(
+        published=True,
+        headline="Turbine orders surge",
+        body="<p>Orders rose sharply.</p>",
+        publish_at=timezone.now() - timezone.timedelta(days=5),
+    )
 
     content = search(q="turbine").content.decode()
 
     assert content.index("Turbine orders surge") < content.index("Quarterly outlook")
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL full-text search only"
+)
 def test_postgres_ranks_with_stemming_and_highlights():
-    ArticleFactory(published=True, headline="Markets", body="<p>Investors were <b>rallying</b> behind the reforms.</p>")
+    ArticleFactory(
+        published=True,
+        headline="Markets",
+        body="<p>Investors were <b>rallying</b> behind the reforms.</p>",
+    )
 
     response = search(q="rally")
 
@@ -55,7 +69,9 @@ def test_filters_by_section_and_date():
     old.save()
 
     by_section = search(q="port", section="business")
-    by_date = search(q="port", since=(timezone.localdate() - timezone.timedelta(days=30)).isoformat())
+    by_date = search(
+        q="port", since=(timezone.localdate() - timezone.timedelta(days=30)).isoformat()
+    )
 
     assertContains(by_section, "Port strike business")
     assertNotContains(by_section, "Port strike world")
@@ -65,8 +81,19 @@ def test_filters_by_section_and_date():
 
 @pytest.mark.parametrize(
     "q",
-    ["", "   ", "x" * 5000, "\x00\x00", "'; DROP TABLE articles_article; --", "%%%", "<script>alert(1)</script>",
-     "a & b | c ! (d", "😀🔥", "\\", "*:*"],
+    [
+        "",
+        "   ",
+        "x" * 5000,
+        "\x00\x00",
+        "'; DROP TABLE articles_article; --",
+        "%%%",
+        "<script>alert(1)</script>",
+        "a & b | c ! (d",
+        "😀🔥",
+        "\\",
+        "*:*",
+    ],
 )
 def test_empty_huge_and_junk_queries_are_answered_cleanly(q):
     ArticleFactory(published=True, headline="Something")

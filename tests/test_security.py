@@ -23,10 +23,18 @@ PRODUCTION = {
 
 
 def test_check_deploy_reports_nothing_with_production_settings():
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES")
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env | PRODUCTION, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env | PRODUCTION,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -56,7 +64,9 @@ def test_public_html_has_no_inline_script_or_style(client):
     article = ArticleFactory(published=True)
     for url in ["/", article.get_absolute_url(), "/search/?q=x", "/correspondents/"]:
         html = client.get(url).content.decode()
-        assert not re.search(r"<script(?![^>]*\b(src|type=\"application/ld\+json\"))[^>]*>", html), url
+        assert not re.search(
+            r"<script(?![^>]*\b(src|type=\"application/ld\+json\"))[^>]*>", html
+        ), url
         assert "<style" not in html and " style=" not in html, url
         assert not re.search(r"\son[a-z]+=", html), url
 
@@ -80,7 +90,12 @@ def test_csp_reports_are_logged(client, caplog):
 
     assert response.status_code == HTTPStatus.NO_CONTENT
     assert "csp violation" in caplog.text
-    assert client.post("/csp-report/", data="not json", content_type="application/json").status_code == 400
+    assert (
+        client.post(
+            "/csp-report/", data="not json", content_type="application/json"
+        ).status_code
+        == 400
+    )
 
 
 @pytest.mark.django_db
@@ -90,9 +105,13 @@ def test_login_is_throttled_per_account_with_a_clear_message(settings):
     client = Client()
 
     for _ in range(3):
-        response = client.post(reverse("admin:login"), {"username": "desk", "password": "wrong"})
+        response = client.post(
+            reverse("admin:login"), {"username": "desk", "password": "wrong"}
+        )
         assertContains(response, "Please enter the correct username and password")
-    locked = client.post(reverse("admin:login"), {"username": "desk", "password": "pass-word-123"})
+    locked = client.post(
+        reverse("admin:login"), {"username": "desk", "password": "pass-word-123"}
+    )
 
     assertContains(locked, "Too many failed sign-in attempts")
     assert "_auth_user_id" not in client.session
@@ -106,10 +125,14 @@ def test_login_is_throttled_per_address_across_accounts(settings):
 
     for n in range(4):
         client.post(reverse("admin:login"), {"username": f"guess{n}", "password": "x"})
-    response = client.post(reverse("admin:login"), {"username": "victim", "password": "pass-word-123"})
+    response = client.post(
+        reverse("admin:login"), {"username": "victim", "password": "pass-word-123"}
+    )
 
     assertContains(response, "Too many failed sign-in attempts")
-    other = Client(REMOTE_ADDR="198.51.100.7").post(reverse("admin:login"), {"username": "victim", "password": "pass-word-123"})
+    other = Client(REMOTE_ADDR="198.51.100.7").post(
+        reverse("admin:login"), {"username": "victim", "password": "pass-word-123"}
+    )
     assert other.status_code == HTTPStatus.FOUND  # another address still signs in
 
 
@@ -121,7 +144,9 @@ def test_successful_sign_in_clears_the_account_counter(settings):
     client.post(reverse("admin:login"), {"username": "desk", "password": "wrong"})
     client.post(reverse("admin:login"), {"username": "desk", "password": "wrong"})
 
-    client.post(reverse("admin:login"), {"username": "desk", "password": "pass-word-123"})
+    client.post(
+        reverse("admin:login"), {"username": "desk", "password": "pass-word-123"}
+    )
 
     assert not auth.is_locked_out(None, "desk")
 
@@ -165,7 +190,10 @@ def test_database_outage_is_a_friendly_503_without_a_traceback(monkeypatch):
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response["Retry-After"] == "30"
     assertContains(response, "Back in a moment", status_code=503)
-    assert b"Traceback" not in response.content and b"OperationalError" not in response.content
+    assert (
+        b"Traceback" not in response.content
+        and b"OperationalError" not in response.content
+    )
 
 
 @pytest.mark.django_db
@@ -178,7 +206,9 @@ def test_comment_post_during_an_outage_says_it_was_not_saved(monkeypatch):
         raise OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(views.spam, "assess", down)
-    response = Client(raise_request_exception=False).post(f"/articles/{article.slug}/comments/", {"name": "x"})
+    response = Client(raise_request_exception=False).post(
+        f"/articles/{article.slug}/comments/", {"name": "x"}
+    )
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assertContains(response, "Your comment was not saved", status_code=503)
@@ -188,7 +218,9 @@ def test_comment_post_during_an_outage_says_it_was_not_saved(monkeypatch):
 def test_missing_csrf_token_is_a_clear_403(client):
     article = ArticleFactory(published=True)
 
-    response = Client(enforce_csrf_checks=True).post(f"/articles/{article.slug}/comments/", {"name": "x"})
+    response = Client(enforce_csrf_checks=True).post(
+        f"/articles/{article.slug}/comments/", {"name": "x"}
+    )
 
     assertContains(response, "That form could not be sent", status_code=403)
 
@@ -205,7 +237,16 @@ def test_json_log_lines_carry_their_fields_and_no_traceback_leaks():
 
     from newsroom.logs import JsonFormatter
 
-    record = logging.makeLogRecord({"name": "articles.models", "msg": "workflow transition", "levelno": 20, "levelname": "INFO", "article": 7, "to": "published"})
+    record = logging.makeLogRecord(
+        {
+            "name": "articles.models",
+            "msg": "workflow transition",
+            "levelno": 20,
+            "levelname": "INFO",
+            "article": 7,
+            "to": "published",
+        }
+    )
     line = json.loads(JsonFormatter().format(record))
 
     assert line["message"] == "workflow transition"

@@ -6,9 +6,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import HERO_TOO_NARROW, NEEDS_ALT, NEEDS_BYLINE, NEEDS_SECTION, Article
+from articles.models import (
+    HERO_TOO_NARROW,
+    NEEDS_ALT,
+    NEEDS_BYLINE,
+    NEEDS_SECTION,
+    Article,
+)
 from articles.workflow import Status
-from tests.factories import ArticleFactory, CorrespondentFactory, UserFactory, image_upload
+from tests.factories import (
+    ArticleFactory,
+    CorrespondentFactory,
+    UserFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +37,10 @@ def test_submit_records_who_when_and_the_move(own_story, journalist):
     event = own_story.events.get()
     assert own_story.status == Status.IN_REVIEW
     assert (event.actor, event.from_status, event.to_status, event.note) == (
-        journalist, Status.DRAFT, Status.IN_REVIEW, "Ready when you are"
+        journalist,
+        Status.DRAFT,
+        Status.IN_REVIEW,
+        "Ready when you are",
     )
     assert abs((event.created_at - timezone.now()).total_seconds()) < 5
 
@@ -43,7 +57,9 @@ def test_journalist_cannot_publish_and_nothing_changes(own_story, journalist):
     assert own_story.events.count() == 1
 
 
-def test_publish_sets_every_field_and_snapshots_job_titles(own_story, journalist, editor):
+def test_publish_sets_every_field_and_snapshots_job_titles(
+    own_story, journalist, editor
+):
     own_story.submit(by=journalist)
     own_story.publish(by=editor)
 
@@ -92,19 +108,26 @@ def test_scheduled_story_goes_live_by_itself(own_story, journalist, editor):
 
     assert own_story.is_scheduled()
     assert not Article.objects.published().filter(pk=own_story.pk).exists()
-    Article.objects.filter(pk=own_story.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
+    Article.objects.filter(pk=own_story.pk).update(
+        publish_at=timezone.now() - timedelta(seconds=1)
+    )
     assert Article.objects.published().filter(pk=own_story.pk).exists()
 
 
 def test_publish_refuses_an_incomplete_story_saying_what_is_missing(editor):
-    article = ArticleFactory(section=None, bylines=[], hero_image=image_upload(800, 450))
+    article = ArticleFactory(
+        section=None, bylines=[], hero_image=image_upload(800, 450)
+    )
     article.bylines.all().delete()
 
     with pytest.raises(ValidationError) as error:
         article.publish(by=editor)
 
     assert error.value.messages == [
-        NEEDS_SECTION, NEEDS_BYLINE, NEEDS_ALT, HERO_TOO_NARROW.format(width=800)
+        NEEDS_SECTION,
+        NEEDS_BYLINE,
+        NEEDS_ALT,
+        HERO_TOO_NARROW.format(width=800),
     ]
     article.refresh_from_db()
     assert article.status == Status.DRAFT
@@ -130,11 +153,15 @@ def test_withdraw_takes_it_off_the_site(editor):
 
 def test_correction_is_dated_and_bumps_updated_at(editor, journalist):
     article = ArticleFactory(published=True)
-    Article.objects.filter(pk=article.pk).update(updated_at=timezone.now() - timedelta(days=2))
+    Article.objects.filter(pk=article.pk).update(
+        updated_at=timezone.now() - timedelta(days=2)
+    )
     article.refresh_from_db()
     before = article.updated_at
 
-    correction = article.add_correction(by=editor, kind="correction", note="The dam is 40m tall, not 50m.")
+    correction = article.add_correction(
+        by=editor, kind="correction", note="The dam is 40m tall, not 50m."
+    )
 
     article.refresh_from_db()
     assert article.updated_at > before

@@ -17,7 +17,10 @@ class Actor:
 
 JOURNALIST = Actor("articles.change_article")
 EDITOR = Actor(
-    "articles.change_article", workflow.PUBLISH, workflow.SCHEDULE, workflow.WITHDRAW,
+    "articles.change_article",
+    workflow.PUBLISH,
+    workflow.SCHEDULE,
+    workflow.WITHDRAW,
     workflow.CORRECT,
 )
 MODERATOR = Actor("comments.moderate_comment")
@@ -39,7 +42,9 @@ def test_every_move_for_every_role(role, old, new):
         with pytest.raises(ValidationError) as error:
             workflow.check(old=old, new=new, user=actor)
         assert error.value.messages == [
-            workflow.NOT_ALLOWED.format(old=workflow.label(old), new=workflow.label(new))
+            workflow.NOT_ALLOWED.format(
+                old=workflow.label(old), new=workflow.label(new)
+            )
         ]
     elif (old, new) in ALLOWED[role]:
         workflow.check(old=old, new=new, user=actor)  # no exception
@@ -58,9 +63,12 @@ def test_not_allowed_message_reads_plainly():
 
 
 def test_allowed_targets_are_exactly_the_buttons_a_user_gets():
-    assert workflow.allowed_targets(old=Status.DRAFT, user=JOURNALIST) == [Status.IN_REVIEW]
+    assert workflow.allowed_targets(old=Status.DRAFT, user=JOURNALIST) == [
+        Status.IN_REVIEW
+    ]
     assert workflow.allowed_targets(old=Status.IN_REVIEW, user=JOURNALIST) == []
     assert workflow.allowed_targets(old=Status.IN_REVIEW, user=EDITOR) == [
-        Status.DRAFT, Status.PUBLISHED,
+        Status.DRAFT,
+        Status.PUBLISHED,
     ]
     assert workflow.allowed_targets(old=Status.PUBLISHED, user=MODERATOR) == []

@@ -310,8 +310,7 @@ class Importer:
             values = {
                 "article_id": article.pk,
                 "parent_id": pks.get(entry.parent),
-                "name": convert.plain_line(entry.author, Comment, "name")
-                or ANONYMOUS,
+                "name": convert.plain_line(entry.author, Comment, "name") or ANONYMOUS,
                 "email": entry.email[:254],
                 "body": convert.truncate(
                     convert.plain_text(entry.content), Comment, "body"

@@ -210,7 +210,7 @@ def parse(file, *, on_progress: Callable[[], None] | None = None) -> Iterator[Re
 
 
 def _name(tag: str) -> str:
-    """"wp:post_id" for "{http://wordpress.org/export/1.2/}post_id"."""
+    """ "wp:post_id" for "{http://wordpress.org/export/1.2/}post_id"."""
     if not tag.startswith("{"):
         return tag
     uri, local = tag[1:].split("}", 1)

@@ -9,7 +9,11 @@ register = template.Library()
 @register.inclusion_tag("includes/comment_thread.html", takes_context=True)
 def comment_thread(context, article):
     request = context["request"]
-    own = request.session.get("my_pending_comments", []) if hasattr(request, "session") else []
+    own = (
+        request.session.get("my_pending_comments", [])
+        if hasattr(request, "session")
+        else []
+    )
     form = context.get("comment_form") or CommentForm(initial=_remembered(request))
     reply_to = form["parent"].value() or request.GET.get("reply_to")
     nodes = thread.visible_tree(article, own)

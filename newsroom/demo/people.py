@@ -43,8 +43,7 @@ CORRESPONDENTS = [
             "editor of a Singapore-based shipping trade weekly."
         ),
         "education": (
-            "MA Journalism, City, University of London; "
-            "BA History, University of Lagos"
+            "MA Journalism, City, University of London; BA History, University of Lagos"
         ),
         "bio": (
             "Amara Okafor reports on Southeast Asia from Singapore, with a "
@@ -62,7 +61,10 @@ CORRESPONDENTS = [
         "email": "amara.okafor@theupdatedesk.example",
         "links": [
             ("Mastodon", "https://mastodon.example/@amara"),
-            ("Newsletter: The Strait", "https://theupdatedesk.example/newsletters/the-strait"),
+            (
+                "Newsletter: The Strait",
+                "https://theupdatedesk.example/newsletters/the-strait",
+            ),
         ],
     },
     {
@@ -98,7 +100,10 @@ CORRESPONDENTS = [
         ),
         "email": "daniel.reyes@theupdatedesk.example",
         "links": [
-            ("Division Bell podcast", "https://theupdatedesk.example/podcasts/division-bell"),
+            (
+                "Division Bell podcast",
+                "https://theupdatedesk.example/podcasts/division-bell",
+            ),
             ("Bluesky", "https://bsky.example/profile/danielreyes"),
         ],
     },
@@ -203,7 +208,10 @@ CORRESPONDENTS = [
         "email": "hana.sato@theupdatedesk.example",
         "links": [
             ("Mastodon", "https://mastodon.example/@hanasato"),
-            ("Deep Water newsletter", "https://theupdatedesk.example/newsletters/deep-water"),
+            (
+                "Deep Water newsletter",
+                "https://theupdatedesk.example/newsletters/deep-water",
+            ),
         ],
     },
 ]

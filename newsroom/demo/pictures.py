@@ -45,7 +45,9 @@ def hero(slug: str, width: int = 1600, height: int = 900) -> ContentFile:
         fill=(255, 244, 214),
     )
     for layer in range(4):
-        shade = tuple(round(mid[i] * (1 - layer / 4) + dark[i] * layer / 4) for i in range(3))
+        shade = tuple(
+            round(mid[i] * (1 - layer / 4) + dark[i] * layer / 4) for i in range(3)
+        )
         base = height * (0.45 + layer * 0.13)
         phase = (seed >> (layer * 5)) % 628 / 100
         points = [(0, height)]

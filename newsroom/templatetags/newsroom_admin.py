@@ -24,18 +24,42 @@ def work_counts(user):
     articles = reverse("admin:articles_article_changelist")
     if user.has_perm(PUBLISH):
         counts.append(
-            ("Waiting for review", Article.objects.filter(status=Status.IN_REVIEW).count(),
-             f"{articles}?queue=review")
+            (
+                "Waiting for review",
+                Article.objects.filter(status=Status.IN_REVIEW).count(),
+                f"{articles}?queue=review",
+            )
         )
-        counts.append(("Scheduled", Article.objects.scheduled().count(), f"{articles}?queue=scheduled"))
+        counts.append(
+            (
+                "Scheduled",
+                Article.objects.scheduled().count(),
+                f"{articles}?queue=scheduled",
+            )
+        )
     elif user.has_perm("articles.change_article"):
         mine = Article.objects.filter(bylines__correspondent__user=user)
-        counts.append(("My drafts", mine.filter(status=Status.DRAFT).count(), f"{articles}?queue=mine&status__exact=draft"))
-        counts.append(("My stories in review", mine.filter(status=Status.IN_REVIEW).count(), f"{articles}?queue=mine&status__exact=in_review"))
+        counts.append(
+            (
+                "My drafts",
+                mine.filter(status=Status.DRAFT).count(),
+                f"{articles}?queue=mine&status__exact=draft",
+            )
+        )
+        counts.append(
+            (
+                "My stories in review",
+                mine.filter(status=Status.IN_REVIEW).count(),
+                f"{articles}?queue=mine&status__exact=in_review",
+            )
+        )
     pending = pending_comment_count(user)
     if pending is not None:
         counts.append(
-            ("Comments waiting", pending,
-             reverse("admin:comments_comment_changelist") + "?status__exact=pending")
+            (
+                "Comments waiting",
+                pending,
+                reverse("admin:comments_comment_changelist") + "?status__exact=pending",
+            )
         )
     return counts

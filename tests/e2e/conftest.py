@@ -12,7 +12,9 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[2] / "artifacts"))
+ARTIFACTS = Path(
+    os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[2] / "artifacts")
+)
 
 # Playwright's sync API runs an event loop in this thread; the live server's
 # database work happens in its own thread, so this only lifts Django's guard.
@@ -28,7 +30,9 @@ def _unavailable(reason):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found; install Debian's chromium (apt-get install chromium)")
+        _unavailable(
+            f"{CHROMIUM} not found; install Debian's chromium (apt-get install chromium)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -37,8 +41,12 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--disable-quic",
             ],
         )
@@ -68,7 +76,9 @@ def new_page(browser, live_server):
 
     def make(width=1280, height=900, axe=False, **options):
         context = browser.new_context(
-            viewport={"width": width, "height": height}, base_url=live_server.url, **options
+            viewport={"width": width, "height": height},
+            base_url=live_server.url,
+            **options,
         )
         contexts.append(context)
         page = context.new_page()
@@ -81,9 +91,11 @@ def new_page(browser, live_server):
         page.set_default_timeout(15_000)
         page.on(
             "console",
-            lambda message: violations.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                violations.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
         )
         return page
 
@@ -103,8 +115,12 @@ def axe_check():
             "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})"
         )
         return [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"][:5]]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"][:5]],
+            }
             for v in result["violations"]
             if v["impact"] in ("serious", "critical")
         ]

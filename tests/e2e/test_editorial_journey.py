@@ -5,7 +5,10 @@ import pytest
 from articles.models import Article
 from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def login(page, username):
@@ -20,13 +23,17 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
     section = SectionFactory(name="Science", slug="science")
     writer = UserFactory(username="writer", role="Journalist")
     UserFactory(username="chief", role="Editor")
-    CorrespondentFactory(name="Hana Sato", user=writer, job_title="Science Correspondent")
+    CorrespondentFactory(
+        name="Hana Sato", user=writer, job_title="Science Correspondent"
+    )
 
     page = new_page()
     login(page, "writer")
     page.goto("/admin/articles/article/add/")
     page.fill("#id_headline", "Glacier retreat doubles in a decade")
-    page.fill("#id_dek", "Satellite records show the ice is going faster than models said.")
+    page.fill(
+        "#id_dek", "Satellite records show the ice is going faster than models said."
+    )
     editor_area = page.locator("[contenteditable=true].ProseMirror")
     editor_area.click()
     page.keyboard.type("The ice is retreating faster than any model predicted.")

@@ -7,15 +7,26 @@ from articles.models import Article
 from authors.models import Correspondent
 from comments.models import Comment
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
 def demo(settings):
     settings.COMMENT_MIN_SECONDS = 0
     call_command("load_demo", verbosity=0)
-    article = Article.objects.published().filter(comment_count__gt=0).order_by("-publish_at").first()
-    return {"article": article, "person": Correspondent.objects.get(slug="amara-okafor")}
+    article = (
+        Article.objects.published()
+        .filter(comment_count__gt=0)
+        .order_by("-publish_at")
+        .first()
+    )
+    return {
+        "article": article,
+        "person": Correspondent.objects.get(slug="amara-okafor"),
+    }
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -54,13 +65,17 @@ def test_images_have_sizes_so_nothing_shifts(new_page, demo):
     assert missing == 0
 
 
-def test_reader_comments_without_javascript_and_moderator_approves(new_page, shots, demo, browser, live_server):
+def test_reader_comments_without_javascript_and_moderator_approves(
+    new_page, shots, demo, browser, live_server
+):
     article = demo["article"]
     reader = new_page(width=375, java_script_enabled=False)
     reader.goto(article.get_absolute_url())
     reader.fill("#id_name", "Noor Reader")
     reader.fill("#id_email", "noor@reader.example")
-    reader.fill("#id_body", "A clear piece: thank you for explaining the insurance side.")
+    reader.fill(
+        "#id_body", "A clear piece: thank you for explaining the insurance side."
+    )
     shots(reader, "reader-writes")
     reader.click("text=Post comment")
     reader.wait_for_selector("text=waiting for a moderator")

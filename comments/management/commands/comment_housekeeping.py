@@ -12,4 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = notify.send_batch()
         forgotten = privacy.forget_old_addresses()
-        self.stdout.write(f"Announced {sent} comment(s); forgot {forgotten} address hash(es).")
+        self.stdout.write(
+            f"Announced {sent} comment(s); forgot {forgotten} address hash(es)."
+        )

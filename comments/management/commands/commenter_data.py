@@ -20,7 +20,9 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"{email!r} is not an e-mail address.") from error
         if action == "export":
-            self.stdout.write(json.dumps(privacy.export(email), indent=2, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(privacy.export(email), indent=2, ensure_ascii=False)
+            )
         else:
             count = privacy.erase(email)
             self.stdout.write(f"Erased {email} from {count} comment(s).")

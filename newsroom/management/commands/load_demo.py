@@ -44,7 +44,9 @@ class Command(BaseCommand):
         )
         self.stdout.write("Demo logins at /admin/ (development only):")
         for username, password, role, _ in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {role or 'Administrator':<11} {username} / {password}")
+            self.stdout.write(
+                f"  {role or 'Administrator':<11} {username} / {password}"
+            )
 
     def load_accounts(self):
         User = get_user_model()
@@ -76,7 +78,9 @@ class Command(BaseCommand):
         return sections
 
     def load_correspondents(self, users):
-        owners = {slug: users[username] for username, _, _, slug in DEMO_ACCOUNTS if slug}
+        owners = {
+            slug: users[username] for username, _, _, slug in DEMO_ACCOUNTS if slug
+        }
         correspondents = {}
         for data in people.CORRESPONDENTS:
             fields = {k: v for k, v in data.items() if k not in ("slug", "links")}
@@ -116,23 +120,33 @@ class Command(BaseCommand):
             article.save()
             for position, slug in enumerate(data["bylines"]):
                 Byline.objects.create(
-                    article=article, correspondent=correspondents[slug], position=position
+                    article=article,
+                    correspondent=correspondents[slug],
+                    position=position,
                 )
             article.tags.set(
-                Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+                Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[
+                    0
+                ]
                 for name in data["tags"]
             )
             self.move_through_workflow(article, data["status"], publish_at, users)
             self.load_comments(article, data.get("comments", []), publish_at)
             # Seeded stories were not edited after they went out.
             stamp = min(publish_at, now) if data["status"] != "draft" else now
-            Article.objects.filter(pk=article.pk).update(created_at=stamp, updated_at=stamp)
+            Article.objects.filter(pk=article.pk).update(
+                created_at=stamp, updated_at=stamp
+            )
         return created
 
     def move_through_workflow(self, article, status, publish_at, users):
         if status == "draft":
             return
-        article.submit(by=users["journalist"] if article.can_be_edited_by(users["journalist"]) else users["editor"])
+        article.submit(
+            by=users["journalist"]
+            if article.can_be_edited_by(users["journalist"])
+            else users["editor"]
+        )
         if status in ("published", "scheduled"):
             article.publish(by=users["editor"], at=publish_at)
 

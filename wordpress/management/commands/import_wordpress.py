@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wordpress.importer import Importer, ImportAborted
+from wordpress.importer import ImportAborted, Importer
 from wordpress.wxr import WXRError
 
 
