@@ -21,7 +21,7 @@ from comments.models import Comment
 from tests import servers
 from tests.factories import ArticleFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 ON_REDIS = "redis" in settings.CACHES["default"]["BACKEND"].lower()

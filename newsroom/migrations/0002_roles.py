@@ -41,9 +41,12 @@ ROLES = {
 
 def create_roles(apps, schema_editor):
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # create_permissions skips apps without a models module; historical
+        # app configs have none, so lend one for the call.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in ROLES.items():

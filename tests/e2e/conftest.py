@@ -5,6 +5,7 @@ Without it the journeys skip, saying why, except in CI (E2E_REQUIRED=1),
 where a missing browser is a failure.
 """
 
+import importlib
 import os
 from pathlib import Path
 
@@ -25,6 +26,14 @@ def _unavailable(reason):
     if os.environ.get("E2E_REQUIRED"):
         pytest.fail(f"browser tests are required here but cannot run: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def staff_roles(transactional_db):
+    """Transactional tests empty every table, the migration's groups included."""
+    from django.apps import apps
+
+    importlib.import_module("newsroom.migrations.0002_roles").create_roles(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
