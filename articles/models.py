@@ -4,8 +4,9 @@ import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,16 @@ from newsroom import images
 logger = logging.getLogger(__name__)
 
 MIN_HERO_WIDTH = 1200
+RELATED_WINDOW = timedelta(days=90)
+RELATED_CARD_FIELDS = [
+    "headline",
+    "slug",
+    "publish_at",
+    "reading_minutes",
+    "comment_count",
+    "section__name",
+    "section__slug",
+]
 NEEDS_SECTION = "Choose a section."
 NEEDS_BYLINE = "Add at least one byline."
 NEEDS_ALT = "Describe the hero image in its alt text."
@@ -59,6 +70,14 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+SEARCH_CONFIG = "english"
+SEARCH_DOCUMENT = (
+    SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see now: scheduled stories join by themselves."""
@@ -80,6 +99,12 @@ class ArticleQuerySet(models.QuerySet):
         if user.has_perm("articles.edit_any_article"):
             return self
         return self.filter(bylines__correspondent__user=user).distinct()
+
+    def update_search_vectors(self) -> int:
+        """Recompute the full-text document of these articles (PostgreSQL)."""
+        if connection.vendor != "postgresql":
+            return 0
+        return self.update(search_vector=SEARCH_DOCUMENT)
 
     def next_change_at(self):
         """When the next scheduled story goes live, so caches can expire then."""
@@ -157,6 +182,9 @@ class Article(models.Model):
         default=0, editable=False, help_text=_("Approved comments only.")
     )
     version = models.PositiveIntegerField(default=0, editable=False)
+    # PostgreSQL only (stays empty elsewhere): headline, standfirst and body,
+    # weighted A/B/C, kept up to date on save and indexed with GIN.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -184,6 +212,7 @@ class Article(models.Model):
         if hero_is_new:
             self.hero_image = images.clean_upload(self.hero_image)
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.pk).update_search_vectors()
         if hero_is_new:
             images.make_renditions(self.hero_image.name)
 
@@ -243,14 +272,25 @@ class Article(models.Model):
         return problems
 
     def related(self, limit=3):
-        """Live stories sharing the section or tags, most tags in common first."""
+        """Live stories sharing the section or tags, most tags in common first.
+
+        Only stories from the months around this one are candidates: news
+        relates to its own time, and the publish_at index keeps the query
+        small however long the archive grows.
+        """
         tag_ids = [tag.id for tag in self.tags.all()]
+        around = self.publish_at or timezone.now()
         return (
             Article.objects.published()
+            .filter(
+                publish_at__range=(around - RELATED_WINDOW, around + RELATED_WINDOW)
+            )
             .exclude(pk=self.pk)
             .filter(Q(section_id=self.section_id) | Q(tags__in=tag_ids))
             .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
             .select_related("section")
+            # Only what a related-story card shows: a narrow GROUP BY.
+            .only(*RELATED_CARD_FIELDS)
             .order_by("-shared", "-publish_at")
             .distinct()[:limit]
         )

@@ -6,20 +6,15 @@ somewhere; headline matches first.
 """
 
 from django import forms
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
+from articles.models import SEARCH_CONFIG as CONFIG
 from articles.models import Section
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-CONFIG = "english"
 # Markers that cannot occur in prose; the template escapes, then marks them.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u0002", "\u0003"
 
@@ -67,15 +62,10 @@ def run(queryset, *, q, section=None, since=None, until=None):
 
 
 def _postgres(queryset, q):
-    vector = (
-        SearchVector("headline", weight="A", config=CONFIG)
-        + SearchVector("dek", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
-    )
     query = SearchQuery(q, search_type="websearch", config=CONFIG)
     return (
-        queryset.annotate(rank=SearchRank(vector, query))
-        .filter(rank__gt=0)
+        queryset.filter(search_vector=query)  # the GIN index answers this
+        .annotate(rank=SearchRank(F("search_vector"), query))
         .annotate(
             snippet=SearchHeadline(
                 "body",

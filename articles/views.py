@@ -14,6 +14,7 @@ from authors.models import Correspondent
 
 HOME_LATEST = 8
 HOME_PER_SECTION = 4
+HOME_CANDIDATES = 400
 
 
 class PublishedMixin:
@@ -32,13 +33,22 @@ class HomeView(PublishedMixin, TemplateView):
         live = self.get_queryset()
         latest = list(live[: HOME_LATEST + 1])
         lead = next((a for a in latest if a.is_featured), latest[0] if latest else None)
-        ranked = live.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("section_id")],
-                order_by=F("publish_at").desc(),
+        # Rows come from the newest stories only, so the window function
+        # ranks a few hundred rows, not the whole archive.
+        recent = live.order_by("-publish_at").values_list("pk", flat=True)[
+            :HOME_CANDIDATES
+        ]
+        ranked = (
+            live.filter(pk__in=recent)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("section_id")],
+                    order_by=F("publish_at").desc(),
+                )
             )
-        ).filter(rank__lte=HOME_PER_SECTION, section__isnull=False)
+            .filter(rank__lte=HOME_PER_SECTION, section__isnull=False)
+        )
         rows = {}
         for article in ranked:
             rows.setdefault(article.section, []).append(article)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # full-text search on PostgreSQL; harmless elsewhere
     "django_prose_editor",
     "newsroom",
     "authors",
