@@ -42,7 +42,7 @@ test: install
 serve: install
 	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-serve-local-only-$$(hostname)-not-for-the-internet} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1} \
-	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SECURE_COOKIES=$${SECURE_COOKIES:-0} \
 	bash -c '$(BIN)/python manage.py collectstatic --noinput -v0 && \
 		$(BIN)/python manage.py migrate --noinput -v0 && \
 		exec $(BIN)/gunicorn newsroom.wsgi:application -c newsroom/gunicorn.conf.py --bind 127.0.0.1:$(PORT)'
