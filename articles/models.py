@@ -8,7 +8,6 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +15,7 @@ from articles import sanitize, workflow
 from articles.workflow import Status
 from authors.models import Correspondent
 from newsroom import images
+from newsroom.links import slug_url
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_url("articles:section", self.slug)
 
 
 class Tag(models.Model):
@@ -67,7 +67,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 SEARCH_CONFIG = "english"
@@ -217,7 +217,7 @@ class Article(models.Model):
             images.make_renditions(self.hero_image.name)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     # State ------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import images
+from newsroom.links import slug_url
 
 
 class Correspondent(models.Model):
@@ -70,7 +70,7 @@ class Correspondent(models.Model):
             images.make_renditions(self.photo.name)
 
     def get_absolute_url(self):
-        return reverse("articles:correspondent", kwargs={"slug": self.slug})
+        return slug_url("articles:correspondent", self.slug)
 
     @property
     def language_list(self) -> list[str]:

@@ -1,4 +1,5 @@
 import json
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -16,7 +17,14 @@ def picture(image, width, height, alt, sizes="100vw", loading="lazy", css_class=
     """A responsive <picture>: WebP renditions, a JPEG fallback, size set."""
     if not image:
         return ""
-    by_type = images.renditions(image.name, width)
+    return _picture(image.name, width, height, alt, sizes, loading, css_class)
+
+
+@lru_cache(maxsize=4096)
+def _picture(name, width, height, alt, sizes, loading, css_class):
+    # A pure function of its arguments (rendition names derive from the
+    # image's), so each card's markup is built once per process.
+    by_type = images.renditions(name, width)
     sources = format_html_join(
         "",
         '<source type="{}" srcset="{}" sizes="{}">',
