@@ -28,13 +28,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page:generation"
+NEXT_CHANGE_KEY = "page:next-change"
+NOTHING_SCHEDULED = "none"
 CSRF_PLACEHOLDER = "__newsroom_csrf_token__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
@@ -68,7 +69,7 @@ def invalidate(**kwargs) -> None:
 
     try:
         cache.set(GENERATION_KEY, str(time.time_ns()), None)
-        cache.delete(NAV_SECTIONS_KEY)
+        cache.delete_many([NAV_SECTIONS_KEY, NEXT_CHANGE_KEY])
     except Exception:  # noqa: BLE001 - a cache outage must not block an edit
         logger.warning(
             "page cache invalidation failed: cache unavailable", exc_info=True
@@ -160,13 +161,26 @@ def _key(request, gen) -> str:
     return f"page:{gen}:{digest}"
 
 
-def _seconds_to_keep() -> int:
+def next_change() -> float | None:
+    """When the next scheduled story goes live (a timestamp), remembered in
+    the cache so that storing a page costs no query; looked up again after
+    every edit and once that moment has passed."""
     from articles.models import Article
 
-    keep = settings.PAGE_CACHE_SECONDS
-    next_change = Article.objects.next_change_at()
-    if next_change is not None:
-        keep = min(keep, max(1, int((next_change - timezone.now()).total_seconds())))
+    value = cache.get(NEXT_CHANGE_KEY)
+    if value is None or (value != NOTHING_SCHEDULED and value <= time.time()):
+        upcoming = Article.objects.next_change_at()
+        value = upcoming.timestamp() if upcoming else NOTHING_SCHEDULED
+        cache.set(NEXT_CHANGE_KEY, value, None)
+    return None if value == NOTHING_SCHEDULED else value
+
+
+def seconds_to_keep(longest=None) -> int:
+    """At most `longest` seconds, and never past the next scheduled story."""
+    keep = settings.PAGE_CACHE_SECONDS if longest is None else longest
+    upcoming = next_change()
+    if upcoming is not None:
+        keep = min(keep, max(1, int(upcoming - time.time())))
     return keep
 
 
@@ -207,7 +221,7 @@ class PageCacheMiddleware:
             "csrf": bool(found),
         }
         try:
-            cache.set(key, entry, _seconds_to_keep())
+            cache.set(key, entry, seconds_to_keep())
         except Exception:  # noqa: BLE001
             logger.warning("page cache store failed", exc_info=True)
             return None

@@ -149,6 +149,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Whole pages kept for anonymous readers (newsroom/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Rendered story bodies (bylines, bios, related), kept across page-cache
+# misses: staff, commenters and previews-turned-live render faster. 0: off.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # Optional: POSTed to after every invalidation, to purge a CDN.
 CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
 

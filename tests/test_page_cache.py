@@ -146,20 +146,23 @@ def test_publishing_a_story_purges_the_home_page(editor):
     assertContains(get("/"), "Breaking: dam holds")
 
 
-def test_scheduled_story_bounds_the_cache_lifetime(settings):
+def test_scheduled_story_bounds_the_cache_lifetime(settings, monkeypatch):
     settings.PAGE_CACHE_SECONDS = 300
     ArticleFactory(published=True)
     soon = ArticleFactory(
         scheduled=True, publish_at=timezone.now() + timedelta(seconds=40)
     )
 
-    seconds = page_cache._seconds_to_keep()
+    seconds = page_cache.seconds_to_keep()
 
     assert 30 <= seconds <= 40
+    # Forty seconds later the story is live, and nothing else is scheduled.
     Article.objects.filter(pk=soon.pk).update(
         publish_at=timezone.now() - timedelta(seconds=1)
     )
-    assert page_cache._seconds_to_keep() == 300
+    later = page_cache.time.time() + 41
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    assert page_cache.seconds_to_keep() == 300
 
 
 def test_a_new_pending_comment_does_not_purge(client, no_comment_delays):
@@ -251,3 +254,26 @@ def test_cdn_purge_hook_is_called_on_change(
     page_cache.pages_changed.disconnect(dispatch_uid="test")
     assert calls == ["purge"]
     assert received
+
+
+def test_rendered_story_fragment_is_reused_and_purged(settings, editor):
+    settings.PAGE_CACHE_SECONDS = 0  # the fragment cache works on its own
+    article = ArticleFactory(published=True, headline="Fragment story")
+    first = get(article.get_absolute_url()).content
+    assert (
+        get(article.get_absolute_url()).content.split(b"csrfmiddlewaretoken")[0]
+        == first.split(b"csrfmiddlewaretoken")[0]
+    )
+
+    article.add_correction(by=editor, kind="update", note="Added the council's reply.")
+
+    assertContains(get(article.get_absolute_url()), "Added the council&#x27;s reply.")
+
+
+def test_previews_never_use_the_fragment_cache(client, editor):
+    draft = ArticleFactory(headline="Draft headline")
+    client.force_login(editor)
+    client.get(draft.get_absolute_url())
+    Article.objects.filter(pk=draft.pk).update(headline="Changed quietly")
+
+    assertContains(client.get(draft.get_absolute_url()), "Changed quietly")

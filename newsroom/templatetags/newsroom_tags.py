@@ -71,3 +71,49 @@ def json_ld(data):
     # "</script>" or "<!--" inside a value must not end or alter the block.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """{% cached_fragment "name" part part… [unless flag] %}…{% endcached_fragment %}
+
+    Keeps the rendered block in the cache under the page cache's current
+    generation, so it is as fresh as a cached page: any visible change
+    starts a new generation, and the entry expires when the next scheduled
+    story goes live. With `unless` true (a preview, say) it always renders.
+    """
+    bits = token.split_contents()[1:]
+    unless = None
+    if len(bits) >= 2 and bits[-2] == "unless":
+        unless, bits = parser.compile_filter(bits[-1]), bits[:-2]
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, [parser.compile_filter(bit) for bit in bits], unless
+    )
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, parts, unless):
+        self.nodelist, self.parts, self.unless = nodelist, parts, unless
+
+    def render(self, context):
+        skip = self.unless is not None and self.unless.resolve(context)
+        if skip or not settings.FRAGMENT_CACHE_SECONDS:
+            return self.nodelist.render(context)
+        from newsroom import cache as page_cache
+
+        parts = ":".join(str(part.resolve(context)) for part in self.parts)
+        try:
+            key = f"fragment:{page_cache.generation()}:{parts}"
+            html = page_cache.cache.get(key)
+        except Exception:  # noqa: BLE001 - no cache, no problem: render it
+            return self.nodelist.render(context)
+        if html is None:
+            html = self.nodelist.render(context)
+            try:
+                keep = page_cache.seconds_to_keep(settings.FRAGMENT_CACHE_SECONDS)
+                page_cache.cache.set(key, html, keep)
+            except Exception:  # noqa: BLE001, S110
+                pass
+        return html
