@@ -1,8 +1,9 @@
 """The public thread: which comments readers see, as a tree, and how bodies render."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-import bleach
+from bleach.linkifier import Linker
 from django.conf import settings
 from django.db.models import Q
 from django.utils.html import escape
@@ -57,17 +58,18 @@ def _nofollow(attrs, new=False):
     return attrs
 
 
+# One linker for the process: building bleach's HTML parser is the costly part.
+_linker = Linker(callbacks=[_nofollow], parse_email=False)
+
+
+@lru_cache(maxsize=4096)
 def render_body(text: str) -> SafeString:
     """Plain text to HTML: escaped, paragraphs and line breaks kept, URLs linked."""
     paragraphs = [
         p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()
     ]
     html = "".join(
-        "<p>{}</p>".format(
-            bleach.linkify(escape(p), callbacks=[_nofollow], parse_email=False).replace(
-                "\n", "<br>"
-            )
-        )
+        "<p>{}</p>".format(_linker.linkify(escape(p)).replace("\n", "<br>"))
         for p in paragraphs
     )
     return mark_safe(html)  # noqa: S308 - built from escaped text above
