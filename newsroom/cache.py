@@ -36,8 +36,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page:generation"
 NEXT_CHANGE_KEY = "page:next-change"
 NOTHING_SCHEDULED = "none"
-CSRF_PLACEHOLDER = "__newsroom_csrf_token__"
-CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+CSRF_PLACEHOLDER = b"__newsroom_csrf_token__"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
 NEVER_CACHED_PREFIXES = (
     "/admin/",
@@ -156,9 +156,9 @@ def _cacheable_response(response) -> bool:
     )
 
 
-def _key(request, gen) -> str:
+def _key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{gen}:{digest}"
+    return f"page:{digest}"
 
 
 def next_change() -> float | None:
@@ -193,30 +193,35 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return self.get_response(request)
+        key = _key(request)
         try:
-            gen = generation()
-            key = _key(request, gen)
-            entry = cache.get(key)
+            # One round trip: the page and the current generation together;
+            # a page stored under an older generation counts as a miss.
+            found = cache.get_many([GENERATION_KEY, key])
+            gen = found.get(GENERATION_KEY) or generation()
         except Exception:  # noqa: BLE001 - Redis down: serve uncached, and say so
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
-        if entry is not None:
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == gen:
             return self._from_entry(request, entry, hit=True)
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response
-        entry = self._store(key, response)
+        entry = self._store(key, gen, response)
         return self._from_entry(request, entry, hit=False) if entry else response
 
-    def _store(self, key, response):
-        body = response.content.decode(response.charset or "utf-8")
-        body, found = CSRF_INPUT.subn(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", body)
+    def _store(self, key, gen, response):
+        body, found = CSRF_INPUT.subn(
+            rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
+        )
         entry = {
+            "generation": gen,
             "body": body,
             "headers": {
                 name: response[name] for name in KEPT_HEADERS if name in response
             },
-            "etag": quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32]),
+            "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
             "modified": time.time(),
             "csrf": bool(found),
         }
@@ -233,7 +238,7 @@ class PageCacheMiddleware:
         else:
             body = entry["body"]
             if entry["csrf"]:
-                body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+                body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
             response = HttpResponse(body)
             for name, value in entry["headers"].items():
                 response[name] = value
