@@ -1,0 +1,126 @@
+"""The bench's own database and cache, never the developer's."""
+
+import os
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import DATA, BenchError
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1", ""}
+REDIS_BENCH_DB = 15
+
+
+@dataclass
+class Services:
+    """Where the bench keeps its data: SQLite under bench/.data, or PostgreSQL.
+
+    PostgreSQL gets a separate database, <name>_bench, dropped and created
+    again for each size; Redis a database of its own (/15), flushed per size.
+    """
+
+    database_url: str
+    cache_url: str
+
+    @classmethod
+    def from_environment(cls, allow_remote: bool) -> "Services":
+        database_url = os.environ.get("DATABASE_URL", "")
+        cache_url = os.environ.get("CACHE_URL", "")
+        for url in (database_url, cache_url):
+            host = urllib.parse.urlsplit(url).hostname or ""
+            if url and host not in LOOPBACK and not allow_remote:
+                raise BenchError(
+                    f"{url.split('@')[-1]!r} is not on this machine. The benchmark "
+                    "creates, drops and flushes databases there; pass "
+                    "--allow-remote-services if that is really what you want."
+                )
+        return cls(database_url, cache_url)
+
+    @property
+    def is_postgres(self) -> bool:
+        return urllib.parse.urlsplit(self.database_url).scheme in (
+            "postgres",
+            "postgresql",
+            "pgsql",
+            "psql",
+            "postgis",
+        )
+
+    @property
+    def uses_redis(self) -> bool:
+        scheme = urllib.parse.urlsplit(self.cache_url).scheme
+        return scheme in ("redis", "rediss", "rediscache", "valkey", "valkeys")
+
+    def describe(self) -> str:
+        database = "PostgreSQL" if self.is_postgres else "SQLite"
+        cache = f"Redis db {REDIS_BENCH_DB}" if self.uses_redis else "in-process cache"
+        return f"{database} + {cache}"
+
+    def slug(self) -> str:
+        return "postgresql" if self.is_postgres else "sqlite"
+
+    def bench_database_url(self, size: str) -> str:
+        if not self.is_postgres:
+            return f"sqlite:///{DATA / f'{size}.sqlite3'}"
+        parts = urllib.parse.urlsplit(self.database_url)
+        name = parts.path.lstrip("/") or "newsroom"
+        return urllib.parse.urlunsplit(parts._replace(path=f"/{name}_bench"))
+
+    def bench_cache_url(self) -> str:
+        if not self.uses_redis:
+            return "locmemcache://newsroom-bench"
+        parts = urllib.parse.urlsplit(self.cache_url)
+        query = urllib.parse.urlencode(
+            [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k != "db"]
+        )
+        return urllib.parse.urlunsplit(
+            parts._replace(path=f"/{REDIS_BENCH_DB}", query=query)
+        )
+
+    def reset(self, size: str) -> None:
+        """An empty bench database and an empty bench cache for `size`."""
+        if self.is_postgres:
+            self._recreate_postgres_database(size)
+        else:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{DATA / size}.sqlite3{suffix}").unlink(missing_ok=True)
+        if self.uses_redis:
+            import redis
+
+            parts = urllib.parse.urlsplit(self.bench_cache_url())
+            scheme = {"rediscache": "redis", "valkey": "redis", "valkeys": "rediss"}
+            url = urllib.parse.urlunsplit(
+                parts._replace(scheme=scheme.get(parts.scheme, parts.scheme))
+            )
+            try:
+                client = redis.Redis.from_url(url, socket_timeout=10)
+                client.flushdb()  # only the bench's own database number
+                client.close()
+            except redis.RedisError as error:
+                raise BenchError(f"could not flush the bench cache: {error}") from error
+
+    def _recreate_postgres_database(self, size: str) -> None:
+        import psycopg
+        from psycopg import sql
+
+        bench = urllib.parse.urlsplit(self.bench_database_url(size))
+        name = bench.path.lstrip("/")
+        if not name.endswith("_bench"):
+            raise BenchError(f"refusing to drop {name!r}: not a bench database")
+        admin_url = urllib.parse.urlunsplit(
+            bench._replace(scheme="postgresql", path="/postgres")
+        )
+        try:
+            with psycopg.connect(
+                admin_url, autocommit=True, connect_timeout=10
+            ) as conn:
+                conn.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(name)
+                    )
+                )
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        except psycopg.Error as error:
+            raise BenchError(
+                f"could not create the database {name!r}: {error}"
+            ) from error
