@@ -28,12 +28,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page:generation"
+ENTRY_FORMAT = "v2"  # bump when a cached entry's shape changes
 NEXT_CHANGE_KEY = "page:next-change"
 NOTHING_SCHEDULED = "none"
 CSRF_PLACEHOLDER = b"__newsroom_csrf_token__"
@@ -48,6 +48,8 @@ NEVER_CACHED_PREFIXES = (
     "/media/",
     "/_bench/",
 )
+PRIVATE_TOKEN_PAGE = "public, max-age=0, must-revalidate"
+SHARED_PAGE = "public, max-age=60, s-maxage={seconds}, stale-while-revalidate=30"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
 
 #: Sent after each invalidation; a CDN integration can listen to it.
@@ -158,7 +160,7 @@ def _cacheable_response(response) -> bool:
 
 def _key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{digest}"
+    return f"page:{ENTRY_FORMAT}:{digest}"
 
 
 def next_change() -> float | None:
@@ -222,8 +224,13 @@ class PageCacheMiddleware:
                 name: response[name] for name in KEPT_HEADERS if name in response
             },
             "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
-            "modified": time.time(),
+            "last_modified": http_date(time.time()),
             "csrf": bool(found),
+            # Pages with a comment form carry a per-reader token: browsers may
+            # keep and revalidate them, but a shared cache (CDN) must not.
+            "cache_control": PRIVATE_TOKEN_PAGE
+            if found
+            else SHARED_PAGE.format(seconds=settings.PAGE_CACHE_SECONDS),
         }
         try:
             cache.set(key, entry, seconds_to_keep())
@@ -243,18 +250,7 @@ class PageCacheMiddleware:
             for name, value in entry["headers"].items():
                 response[name] = value
         response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(entry["modified"])
+        response["Last-Modified"] = entry["last_modified"]
+        response["Cache-Control"] = entry["cache_control"]
         response["X-Page-Cache"] = "hit" if hit else "miss"
-        # Pages with a comment form carry a per-reader token: browsers may keep
-        # and revalidate them, but a shared cache (CDN) must not.
-        if entry["csrf"]:
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        else:
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=60,
-                s_maxage=settings.PAGE_CACHE_SECONDS,
-                stale_while_revalidate=30,
-            )
         return response
