@@ -320,7 +320,8 @@ def report(results: dict[str, SizeResult], options, services: Services) -> str:
 def write_results(markdown: str, options, services: Services) -> list[Path]:
     RESULTS.mkdir(parents=True, exist_ok=True)
     paths = [RESULTS / "latest.md"]
-    if not options.quick:  # a full run per backend, for the README to quote
+    if not options.quick and len(options.size_list) == 2:
+        # Both sizes: kept per backend, for the README to quote.
         paths.append(RESULTS / f"latest-{services.slug()}.md")
     for path in paths:
         path.write_text(markdown)

@@ -41,6 +41,7 @@ STATIC_FLOOR = "bench/article.html"  # under STATIC_ROOT, served by whitenoise
 
 
 def targets_for(pages: dict) -> list[Target]:
+    """What wrk measures, in the order of every round; `pages` from build_data."""
     article = pages["article"]
     return [
         Target("article_uncached", "article (uncached)", article, server="uncached"),
@@ -101,6 +102,8 @@ def run_step(args: list[str], env: dict, timeout: float, what: str) -> str:
 
 
 class Bench:
+    """One harness run: each size built, served, measured in turn."""
+
     def __init__(self, options, services: Services, wrk: str):
         self.options, self.services, self.wrk = options, services, wrk
         self.secret_key = "bench-" + secrets.token_urlsafe(48)

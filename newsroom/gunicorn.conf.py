@@ -19,3 +19,9 @@ access_log_format = (
 )
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn 27 opens a control socket at one fixed path by default, so two
+# servers on one machine (make serve beside make bench, or the tests' own)
+# would fight over it; give each master its own unless one is named.
+control_socket = os.environ.get(
+    "GUNICORN_CONTROL_SOCKET", f"/tmp/newsroom-gunicorn-{os.getpid()}.ctl"
+)
