@@ -51,15 +51,3 @@ def _find(nodes, comment_id):
 @register.filter
 def comment_body(text):
     return thread.render_body(text)
-
-
-@register.filter
-def accessible_widget(field):
-    """Render a required field tied to its error, so screen readers announce it."""
-    attrs = {"required": True, "aria-required": "true"}
-    described = ["comment-form-note"]
-    if field.errors:
-        attrs["aria-invalid"] = "true"
-        described.insert(0, f"{field.auto_id}_error")
-    attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)
