@@ -11,6 +11,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from comments.models import Comment
 
+# This browser's pending comments, which it alone is shown until approved.
+SESSION_KEY = "my_pending_comments"
+
 
 @dataclass
 class Node:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 from articles.views import ArticleDetailView
-from comments import notify, spam
+from comments import notify, spam, thread
 from comments.forms import CommentForm
 from comments.models import Comment
 
@@ -21,7 +21,6 @@ AWAITING_MODERATION = (
 )
 PUBLISHED_AT_ONCE = "Thank you. Your comment is published."
 CLOSED = "Comments are closed on this article."
-SESSION_KEY = "my_pending_comments"
 REMEMBER_COOKIES = ("comment_name", "comment_email")
 REMEMBER_SECONDS = 365 * 24 * 3600
 
@@ -58,10 +57,8 @@ def post_comment(request, slug):
         messages.success(request, PUBLISHED_AT_ONCE)
     else:
         # Spam is kept for the moderator's review but looks the same to the sender.
-        request.session[SESSION_KEY] = [
-            *request.session.get(SESSION_KEY, []),
-            comment.pk,
-        ][-50:]
+        own = request.session.get(thread.SESSION_KEY, [])
+        request.session[thread.SESSION_KEY] = [*own, comment.pk][-50:]
         messages.success(request, AWAITING_MODERATION)
         if comment.status == Comment.Status.PENDING:
             try:

@@ -10,7 +10,7 @@ register = template.Library()
 def comment_thread(context, article):
     request = context["request"]
     own = (
-        request.session.get("my_pending_comments", [])
+        request.session.get(thread.SESSION_KEY, [])
         if hasattr(request, "session")
         else []
     )
