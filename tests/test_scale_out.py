@@ -70,51 +70,54 @@ class _Response:
         self.cookies[name] = value
 
 
-def test_replica_urls_become_mirrored_aliases():
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
-        "DEBUG": "1",
-        "DATABASE_REPLICA_URLS": "postgres://r@replica-a:5432/news,postgres://r@replica-b:5432/news",
-    }
-    code = "from django.conf import settings as s; print(sorted(a for a in s.DATABASES), s.DATABASES['replica2']['HOST'], s.DATABASES['replica1']['TEST']['MIRROR'])"
-
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}",
-        ],
+def settings_with(env, expression):
+    """Evaluate `expression` on the settings a fresh process reads from `env`."""
+    code = (
+        "import django, os; "
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsroom.settings'); "
+        "django.setup(); from django.conf import settings as s; "
+        f"print({expression})"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
         cwd=ROOT,
-        env=env,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env,
         capture_output=True,
         text=True,
         check=True,
-    ).stdout
+    )
+    return result.stdout.strip().splitlines()[-1]
 
-    assert out.strip() == "['default', 'replica1', 'replica2'] replica-b default"
+
+def test_replica_urls_become_mirrored_aliases():
+    replicas_env = {
+        "DEBUG": "1",
+        "DATABASE_REPLICA_URLS": "postgres://r@replica-a:5432/news,postgres://r@replica-b:5432/news",
+    }
+
+    out = settings_with(
+        replicas_env,
+        "sorted(s.DATABASES), s.DATABASES['replica2']['HOST'], "
+        "s.DATABASES['replica1']['TEST']['MIRROR']",
+    )
+
+    assert out == "['default', 'replica1', 'replica2'] replica-b default"
 
 
 def test_s3_bucket_switches_media_to_django_storages():
-    env = os.environ | {
+    s3_env = {
         "DEBUG": "1",
         "S3_BUCKET": "newsroom-media",
         "S3_ENDPOINT_URL": "http://127.0.0.1:9000",
     }
-    code = "from django.conf import settings as s; print(s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name'], s.SERVE_MEDIA)"
 
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','newsroom.settings'); django.setup(); {code}",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = settings_with(
+        s3_env,
+        "s.STORAGES['default']['BACKEND'], "
+        "s.STORAGES['default']['OPTIONS']['bucket_name'], s.SERVE_MEDIA",
+    )
 
-    assert out.strip() == "storages.backends.s3.S3Storage newsroom-media False"
+    assert out == "storages.backends.s3.S3Storage newsroom-media False"
 
 
 @pytest.mark.django_db
