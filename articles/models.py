@@ -71,6 +71,7 @@ class Tag(models.Model):
 
 
 SEARCH_CONFIG = "english"
+SEARCHED_FIELDS = {"headline", "dek", "body"}
 SEARCH_DOCUMENT = (
     SearchVector("headline", weight="A", config=SEARCH_CONFIG)
     + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
@@ -212,7 +213,9 @@ class Article(models.Model):
         if hero_is_new:
             self.hero_image = images.clean_upload(self.hero_image)
         super().save(*args, **kwargs)
-        Article.objects.filter(pk=self.pk).update_search_vectors()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS & set(update_fields):
+            Article.objects.filter(pk=self.pk).update_search_vectors()
         if hero_is_new:
             images.make_renditions(self.hero_image.name)
 
