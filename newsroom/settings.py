@@ -128,9 +128,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache, sessions, e-mail -----------------------------------------------------
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
-# Sessions live in Redis when there is one (shared by every process, and a
-# database restart does not lose them); otherwise in the database.
-if "redis" in CACHES["default"]["BACKEND"].lower():
+# With Redis: a backend that reuses its client (newsroom/redis_cache.py), and
+# sessions in Redis (shared by every process, and a database restart does not
+# lose them); otherwise sessions live in the database.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "newsroom.redis_cache.RedisCache"
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 _email_options = {}

@@ -1,0 +1,30 @@
+"""Django's Redis cache backend, minus a per-call cost.
+
+Django builds a new ``redis.Redis`` client for every cache operation, and
+each build fills a table of about 170 response callbacks: roughly 0.2 ms,
+which is a fifth of what a cached page costs to serve. A client is safe to
+share between threads and keeps no connection of its own (the pool does,
+and the pool notices a fork), so one client per pool is kept instead.
+"""
+
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
+
+
+class SharedClientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
