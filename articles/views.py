@@ -1,16 +1,20 @@
 """Public pages that list or show stories. Views only read."""
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Window
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import preview, search, structured_data
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Correspondent
+from comments import thread
+from newsroom import fragments
+from newsroom.templatetags.newsroom_tags import json_ld
 
 HOME_LATEST = 8
 HOME_PER_SECTION = 4
@@ -139,16 +143,8 @@ class SearchView(PublishedMixin, ListView):
 
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
-
-    def get_queryset(self):
-        return Article.objects.select_related("section").prefetch_related(
-            Prefetch(
-                "bylines",
-                queryset=Byline.objects.select_related("correspondent"),
-            ),
-            "tags",
-            "corrections",
-        )
+    queryset = Article.objects.select_related("section")
+    comment_form = None  # a submitted form to show again, with its errors
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
@@ -158,10 +154,19 @@ class ArticleDetailView(DetailView):
         return article
 
     def get_context_data(self, **kwargs):
+        article = self.object
+        comments = thread.for_page(self.request, article, self.comment_form)
+        parts = fragments.Parts(
+            {
+                "story": f"story:{article.pk}:{article.version}",
+                "comments": comments.shared_key,
+            },
+            enabled=not self.is_preview,
+        )
         return super().get_context_data(
             is_preview=self.is_preview,
-            related=self.object.related(),
-            structured_data=structured_data.news_article(self.object),
+            story=parts.get("story", lambda: render_story(article)),
+            comments=comments.context(parts),
             **kwargs,
         )
 
@@ -170,6 +175,22 @@ class ArticleDetailView(DetailView):
         if self.is_preview:
             add_never_cache_headers(response)
         return response
+
+
+def render_story(article) -> dict:
+    """The story as readers see it, bylines, bios and related stories
+    included, and its JSON-LD: the same for every reader, so kept as a part."""
+    prefetch_related_objects(
+        [article],
+        Prefetch("bylines", queryset=Byline.objects.select_related("correspondent")),
+        "tags",
+        "corrections",
+    )
+    context = {"article": article, "related": list(article.related())}
+    return {
+        "html": render_to_string("articles/_story.html", context),
+        "json_ld": json_ld(structured_data.news_article(article)),
+    }
 
 
 class SharedPreviewView(ArticleDetailView):

@@ -165,7 +165,8 @@ def main():
             "shell",
             "-v0",
             "-c",
-            f"from comments.models import Comment; print(Comment.objects.filter(body__contains='{marker}').count())",
+            "from comments.models import Comment; "
+            f"print(Comment.objects.filter(body__contains='{marker}').count())",
         ],
         cwd=ROOT,
         env=env,
@@ -177,8 +178,9 @@ def main():
     accepted = [r for r in results if r[0] == "comment" and r[1] == 303]
     latencies = sorted(r[2] * 1000 for r in results)
     p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 0
+    rate = len(results) / args.seconds
     print(
-        f"\nrequests      {len(results)} in {args.seconds:.0f} s ({len(results) / args.seconds:.0f}/s), "
+        f"\nrequests      {len(results)} in {args.seconds:.0f} s ({rate:.0f}/s), "
         f"{args.readers} readers + {args.commenters} commenters"
     )
     print(f"5xx           {len(errors)}")

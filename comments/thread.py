@@ -6,9 +6,11 @@ from functools import lru_cache
 from bleach.linkifier import Linker
 from django.conf import settings
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from comments.forms import CommentForm
 from comments.models import Comment
 
 # This browser's pending comments, which it alone is shown until approved.
@@ -54,6 +56,76 @@ def visible_tree(article, own_pending_ids=()) -> list[Node]:
         ]
 
     return grow(None, 1)
+
+
+@dataclass
+class PageThread:
+    """The comments under a story, as this reader sees them.
+
+    The approved comments are the same for every reader and can be shared
+    (``shared_key`` names them); a reader with a pending comment of their
+    own, or one replying to a particular comment, gets a thread of their own.
+    """
+
+    article: object
+    form: object
+    own_pending_ids: list[int]
+    reply_to_id: str | None
+
+    @property
+    def shared_key(self) -> str | None:
+        if self.own_pending_ids or self.reply_to_id:
+            return None
+        return f"comments:{self.article.pk}:{int(self.article.accepts_comments())}"
+
+    def context(self, parts) -> dict:
+        """`list` (HTML), `form` and `reply_to` for comment_thread.html;
+        `parts` is the page's fragments.Parts, which may hold the list."""
+        if self.shared_key:
+            html = parts.get("comments", lambda: render_list(self.article))
+            return {"list": html, "form": self.form, "reply_to": None}
+        nodes = visible_tree(self.article, self.own_pending_ids)
+        return {
+            "list": render_list(self.article, nodes),
+            "form": self.form,
+            "reply_to": _find(nodes, self.reply_to_id),
+        }
+
+
+def for_page(request, article, form=None) -> PageThread:
+    own = request.session.get(SESSION_KEY, []) if hasattr(request, "session") else []
+    if form is None:
+        form = CommentForm(
+            initial={
+                "name": request.COOKIES.get("comment_name", ""),
+                "email": request.COOKIES.get("comment_email", ""),
+            }
+        )
+    reply_to = form["parent"].value() or request.GET.get("reply_to")
+    return PageThread(article, form, own, reply_to)
+
+
+def render_list(article, nodes=None) -> SafeString:
+    if nodes is None:
+        nodes = visible_tree(article)
+    return render_to_string(
+        "includes/comment_list.html", {"nodes": nodes, "article": article}
+    )
+
+
+def _find(nodes, comment_id) -> Node | None:
+    """The comment a reader is replying to, if it may still be replied to."""
+    try:
+        wanted = int(comment_id)
+    except (TypeError, ValueError):
+        return None
+    for node in nodes:
+        if node.comment.pk == wanted:
+            return node if node.can_reply else None
+        found = _find(node.replies, wanted)
+        if found:
+            return found
+    return None
 
 
 def _nofollow(attrs, new=False):

@@ -95,7 +95,7 @@ def _back_to_thread(article):
 
 
 def _form_again(request, slug, form, *, status):
-    view = ArticleWithCommentForm.as_view(extra_context={"comment_form": form})
+    view = ArticleWithCommentForm.as_view(comment_form=form)
     response = view(request, slug=slug)
     response.status_code = status
     return response

@@ -66,7 +66,20 @@ def generation() -> str:
 
 
 def invalidate(**kwargs) -> None:
-    """Start a new generation: every cached page is out of date from now on."""
+    """Start a new generation: every cached page is out of date from now on.
+
+    Again once the change commits: a reader who rendered the page between the
+    first new generation and the commit saw the old rows, and must not have
+    stored them under a generation that is still current.
+    """
+    _new_generation()
+    connection = transaction.get_connection()
+    # One announcement per transaction, however many rows it changes.
+    if not any(entry[1] is _announce for entry in connection.run_on_commit):
+        transaction.on_commit(_announce)
+
+
+def _new_generation():
     from newsroom.context_processors import NAV_SECTIONS_KEY
 
     try:
@@ -76,10 +89,10 @@ def invalidate(**kwargs) -> None:
         logger.warning(
             "page cache invalidation failed: cache unavailable", exc_info=True
         )
-    transaction.on_commit(_announce)
 
 
 def _announce():
+    _new_generation()
     pages_changed.send(sender=invalidate)
     if settings.CDN_PURGE_URL:
         threading.Thread(target=_purge_cdn, daemon=True).start()
