@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import preview, search, structured_data
@@ -186,9 +187,15 @@ def render_story(article) -> dict:
         "tags",
         "corrections",
     )
-    context = {"article": article, "related": list(article.related())}
+    context = {
+        "article": article,
+        "bylines": article.bylines.all(),
+        "tags": article.tags.all(),
+        "corrections": article.corrections.all(),
+        "related": list(article.related()),
+    }
     return {
-        "html": render_to_string("articles/_story.html", context),
+        "html": mark_safe(render_to_string("articles/_story.html", context)),  # noqa: S308 - autoescaped template
         "json_ld": json_ld(structured_data.news_article(article)),
     }
 

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from newsroom.links import slug_url
+
 logger = logging.getLogger(__name__)
-NAV_SECTIONS_KEY = "newsroom:nav-sections"
+NAV_SECTIONS_KEY = "newsroom:nav-sections:v2"
 
 
 def nav_sections():
@@ -13,7 +15,10 @@ def nav_sections():
     from articles.models import Section
 
     def load():
-        return list(Section.objects.values("name", "slug"))
+        return [
+            {"name": name, "url": slug_url("articles:section", slug)}
+            for name, slug in Section.objects.values_list("name", "slug")
+        ]
 
     try:
         return cache.get_or_set(NAV_SECTIONS_KEY, load, 3600)
