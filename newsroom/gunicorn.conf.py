@@ -37,7 +37,16 @@ control_socket = os.environ.get(
 gc.disable()
 
 
+_warm = False
+
+
 def pre_fork(server, worker):
+    global _warm  # noqa: PLW0603 - once per master, however many forks
+    if not _warm:
+        from newsroom.warmup import warm_up
+
+        warm_up()
+        _warm = True
     gc.freeze()
 
 

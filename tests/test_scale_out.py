@@ -129,3 +129,19 @@ def test_a_post_pins_the_next_reads_to_the_primary(client, no_comment_delays):
 
     assert response.cookies[replicas.PIN_COOKIE]["max-age"] == replicas.PIN_SECONDS
     assert Client().get("/").status_code == 200
+
+
+def test_warm_up_compiles_every_reader_template_before_the_fork():
+    from django.template import engines
+
+    from newsroom.warmup import warm_up
+
+    jinja = engines["jinja2"].env
+    jinja.cache.clear()
+
+    warm_up()
+
+    cached = {template.name for template in jinja.cache.values()}
+    assert {"base.html", "articles/article_detail.html", "includes/comment.html"} <= (
+        cached
+    )
