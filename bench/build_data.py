@@ -31,6 +31,9 @@ SPREAD_DAYS = 2 * 365
 REPLY_SHARE = 0.3  # of the comments, how many answer an earlier one
 SEARCH_WORD = "harbour"
 SEED = 6  # the issue number: the same data set on every run
+# The issue's reference page has 20 approved comments; the measured story's
+# thread is topped up to that, a few of them replies.
+REFERENCE_COMMENTS = 20
 
 
 class Progress:
@@ -301,6 +304,39 @@ def pages_to_measure() -> dict:
     }
 
 
+def top_up_thread(path: str, rng: random.Random) -> int:
+    """Give the measured story REFERENCE_COMMENTS approved comments."""
+    from datetime import timedelta
+
+    from articles.models import Article
+    from comments.models import Comment
+
+    article = Article.objects.get(slug=path.strip("/").split("/")[-1])
+    voices = list(Comment.objects.values_list("name", "email", "body")[:200])
+    approved = list(article.comments.approved().order_by("created_at"))
+    created = max([c.created_at for c in approved] or [article.publish_at]) + timedelta(
+        minutes=7
+    )
+    while len(approved) < REFERENCE_COMMENTS:
+        name, email, body = rng.choice(voices)
+        parent = rng.choice(approved) if approved and rng.random() < 0.3 else None
+        approved.append(
+            Comment.objects.create(
+                article=article,
+                parent=parent if parent and parent.parent_id is None else None,
+                name=name,
+                email=email,
+                body=body,
+                status=Comment.Status.APPROVED,
+            )
+        )
+        Comment.objects.filter(pk=approved[-1].pk).update(created_at=created)
+        created += timedelta(minutes=11)
+    article.refresh_comment_count()
+    article.refresh_from_db(fields=["comment_count"])
+    return article.comment_count
+
+
 def counts() -> dict:
     from articles.models import Article
     from comments.models import Comment
@@ -323,8 +359,10 @@ def main() -> None:
     build_demo()
     if size == "large":
         build_large(random.Random(SEED))
+    pages = pages_to_measure()
+    pages["article_comments"] = top_up_thread(pages["article"], random.Random(SEED))
     finish_bulk_load()
-    info = {"size": size, **pages_to_measure(), **counts()}
+    info = {"size": size, **pages, **counts()}
     info["build_seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(info))
 
