@@ -58,41 +58,15 @@ def visible_tree(article, own_pending_ids=()) -> list[Node]:
     return grow(None, 1)
 
 
-@dataclass
-class PageThread:
-    """The comments under a story, as this reader sees them.
+def for_page(request, article, parts, form=None) -> dict:
+    """The thread under a story as this reader sees it: `list` (HTML),
+    `form` and `reply_to`, for includes/comment_thread.html.
 
-    The approved comments are the same for every reader and can be shared
-    (``shared_key`` names them); a reader with a pending comment of their
-    own, or one replying to a particular comment, gets a thread of their own.
+    The approved comments are the same for every reader, so they come from
+    the page's cached `parts` (newsroom/fragments.py) when they can; a reader
+    with a pending comment of their own, or replying to a particular comment,
+    gets a thread of their own.
     """
-
-    article: object
-    form: object
-    own_pending_ids: list[int]
-    reply_to_id: str | None
-
-    @property
-    def shared_key(self) -> str | None:
-        if self.own_pending_ids or self.reply_to_id:
-            return None
-        return f"comments:{self.article.pk}:{int(self.article.accepts_comments())}"
-
-    def context(self, parts) -> dict:
-        """`list` (HTML), `form` and `reply_to` for comment_thread.html;
-        `parts` is the page's fragments.Parts, which may hold the list."""
-        if self.shared_key:
-            html = parts.get("comments", lambda: render_list(self.article))
-            return {"list": html, "form": self.form, "reply_to": None}
-        nodes = visible_tree(self.article, self.own_pending_ids)
-        return {
-            "list": render_list(self.article, nodes),
-            "form": self.form,
-            "reply_to": _find(nodes, self.reply_to_id),
-        }
-
-
-def for_page(request, article, form=None) -> PageThread:
     own = request.session.get(SESSION_KEY, []) if hasattr(request, "session") else []
     if form is None:
         form = CommentForm(
@@ -102,7 +76,15 @@ def for_page(request, article, form=None) -> PageThread:
             }
         )
     reply_to = form["parent"].value() or request.GET.get("reply_to")
-    return PageThread(article, form, own, reply_to)
+    if not own and not reply_to:
+        html = parts.get("comments", lambda: render_list(article))
+        return {"list": html, "form": form, "reply_to": None}
+    nodes = visible_tree(article, own)
+    return {
+        "list": render_list(article, nodes),
+        "form": form,
+        "reply_to": _find(nodes, reply_to),
+    }
 
 
 def render_list(article, nodes=None) -> SafeString:

@@ -1,4 +1,4 @@
-"""The Jinja2 environment of the public site's templates (jinja_templates/).
+"""The Jinja2 environment of the readers' pages (templates/).
 
 Readers' pages render with Jinja2, which compiles a template to Python code:
 the article page's markup renders several times faster than with Django's
@@ -8,20 +8,21 @@ uncached page. The admin keeps Django's templates.
 Names here stand in for the Django tags and filters the templates used:
 `url()` and `static()` (memoised: a process's URLconf and static manifest do
 not change), `date` in the reader's time zone, `pluralize`, and the
-newsroom's own `picture()`, `json_ld`, `highlight` and `comment_body`.
+newsroom's own `picture()`, `json_ld`, `highlight` and `comment_body`, and the
+comments app's `comment_thread()` for the article page (articles does not
+depend on comments; this module wires the two together).
 """
 
 from functools import lru_cache
 
-from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template import defaultfilters
 from django.urls import reverse
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, Undefined
 
-from comments.thread import render_body
-from newsroom.templatetags.newsroom_tags import highlight, json_ld, picture
+from comments import thread
+from newsroom.markup import absolute, highlight, json_ld, picture
 
 
 @lru_cache(maxsize=4096)
@@ -32,10 +33,6 @@ def url(name: str, *args) -> str:
 @lru_cache(maxsize=256)
 def static(path: str) -> str:
     return staticfiles_storage.url(path)
-
-
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def date(value, format_string=None) -> str:
@@ -54,7 +51,13 @@ def environment(**options) -> Environment:
     # print a missing name as "{{ name }}" under DEBUG).
     options["undefined"] = Undefined
     env = Environment(**options)  # noqa: S701 - autoescape is on (Django's default)
-    env.globals.update(url=url, static=static, absolute=absolute, picture=picture)
+    env.globals.update(
+        url=url,
+        static=static,
+        absolute=absolute,
+        picture=picture,
+        comment_thread=thread.for_page,
+    )
     env.filters.update(
         date=date,
         pluralize=pluralize,
@@ -62,6 +65,6 @@ def environment(**options) -> Environment:
         linebreaksbr=defaultfilters.linebreaksbr,
         json_ld=json_ld,
         highlight=highlight,
-        comment_body=render_body,
+        comment_body=thread.render_body,
     )
     return env

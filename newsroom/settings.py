@@ -40,6 +40,7 @@ SITE_NAME = env("SITE_NAME", default="The Update Desk")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "newsroom",  # before the admin: its templates/admin/ overrides the admin's
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,7 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",  # full-text search on PostgreSQL; harmless elsewhere
     "django_prose_editor",
-    "newsroom",
     "authors",
     "articles",
     "comments",
@@ -79,10 +79,10 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
-    # Readers' pages (jinja_templates/): newsroom/jinja_env.py says why Jinja2.
+    # Readers' pages (templates/) are Jinja2: newsroom/jinja_env.py says why.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja_templates"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "newsroom.jinja_env.environment",
@@ -92,10 +92,10 @@ TEMPLATES = [
             ],
         },
     },
-    # The admin, its overrides, feeds and sitemaps (templates/).
+    # The admin (and each app's overrides of it), feeds and sitemaps use
+    # Django's templates, from the apps' own templates/ folders.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

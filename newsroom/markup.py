@@ -1,7 +1,8 @@
+"""Markup helpers of the readers' templates (see newsroom/jinja_env.py)."""
+
 import json
 from functools import lru_cache
 
-from django import template
 from django.conf import settings
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -9,10 +10,7 @@ from django.utils.safestring import mark_safe
 from articles.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 from newsroom import images
 
-register = template.Library()
 
-
-@register.simple_tag
 def picture(image, width, height, alt, sizes="100vw", loading="lazy", css_class=""):
     """A responsive <picture>: WebP renditions, a JPEG fallback, size set."""
     if not image:
@@ -50,7 +48,6 @@ def _picture(name, width, height, alt, sizes, loading, css_class):
     )
 
 
-@register.filter
 def highlight(snippet):
     """Escape a search snippet, then turn its markers into <mark>."""
     text = escape(snippet or "")
@@ -59,12 +56,10 @@ def highlight(snippet):
     )
 
 
-@register.simple_tag
 def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
-@register.filter
 def json_ld(data):
     """Serialise for a <script type="application/ld+json"> block, safely."""
     text = json.dumps(data, ensure_ascii=False, default=str)
