@@ -89,11 +89,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything an article card shows, in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(
-            models.Prefetch(
-                "bylines", queryset=Byline.objects.select_related("correspondent")
+        return (
+            self.for_reading()
+            .select_related("section")
+            .prefetch_related(
+                models.Prefetch(
+                    "bylines", queryset=Byline.objects.select_related("correspondent")
+                )
             )
         )
+
+    def for_reading(self):
+        """Without the search document: kilobytes per story on PostgreSQL,
+        which no page shows (search uses it in SQL only)."""
+        return self.defer("search_vector")
 
     def editable_by(self, user):
         """The stories `user` may open in the admin."""
