@@ -44,8 +44,16 @@ class SizeResult:
         return statistics.median(values) if values else None
 
     def ratio(self, key: str) -> float | None:
-        value, floor = self.median_rps(key), self.median_rps("floor")
-        return value / floor if value is not None and floor else None
+        """The median over the rounds of the page's rate over the floor's in
+        the same round: the machine's drift during a run cancels out."""
+        ratios = [
+            page.rps / floor.rps
+            for page, floor in zip(
+                self.runs.get(key, []), self.runs.get("floor", []), strict=False
+            )
+            if page.rps is not None and floor.rps
+        ]
+        return statistics.median(ratios) if ratios else None
 
     def errors(self, key: str) -> int:
         return sum(r.errors for r in self.runs.get(key, []))
@@ -142,13 +150,15 @@ def size_notes(result: SizeResult) -> list[str]:
     renders = [
         f"{target.label.removesuffix(' (cached)').removesuffix(' (uncached)')} "
         f"{fmt(result.queries[target.key]['render_ms'], 1)}"
+        f" / {fmt(result.queries[target.key].get('cold_ms'), 1)}"
         for target in result.targets
         if "render_ms" in result.queries.get(target.key, {})
         and target.key != "article_cached"
     ]
     if renders:
         lines.append(
-            "page-cache miss, one request rendered in-process, ms: "
+            "page-cache miss, one request rendered in-process, ms "
+            "(with the page's cached parts / with nothing cached): "
             + ", ".join(renders)
         )
     return lines

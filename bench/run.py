@@ -295,7 +295,9 @@ class Bench:
             runs: dict[str, list[WrkRun]] = {t.key: [] for t in targets}
             other_work = OtherWork()
             for round_number in range(1, self.options.rounds + 1):
-                for target in targets:
+                # Each round starts at a different page (see bench/README.md).
+                start = (round_number - 1) * len(targets) // self.options.rounds
+                for target in targets[start:] + targets[:start]:
                     url = servers[target.server].base_url + target.path
                     extra = post if target.method == "POST" else None
                     run = run_wrk(
