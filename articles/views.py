@@ -143,7 +143,7 @@ class SearchView(PublishedMixin, ListView):
 
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
-    queryset = Article.objects.for_reading().select_related("section")
+    queryset = Article.objects.select_related("section")
     comment_form = None  # a submitted form to show again, with its errors
 
     def get_object(self, queryset=None):
