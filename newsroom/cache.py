@@ -65,6 +65,16 @@ def generation() -> str:
     return str(value)
 
 
+def current_entries(keys) -> tuple[str, dict]:
+    """The current generation and those of `keys`' entries stored under it,
+    in one cache round trip. An entry is a dict with a "generation" key; one
+    stored under an older generation is out of date and left out. Raises
+    whatever the cache raises when it is unreachable."""
+    found = cache.get_many([GENERATION_KEY, *keys])
+    gen = found.pop(GENERATION_KEY, None) or generation()
+    return gen, {k: entry for k, entry in found.items() if entry["generation"] == gen}
+
+
 def invalidate(**kwargs) -> None:
     """Start a new generation: every cached page is out of date from now on.
 
@@ -210,16 +220,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         try:
-            # One round trip: the page and the current generation together;
-            # a page stored under an older generation counts as a miss.
-            found = cache.get_many([GENERATION_KEY, key])
-            gen = found.get(GENERATION_KEY) or generation()
+            gen, found = current_entries([key])
         except Exception:  # noqa: BLE001 - Redis down: serve uncached, and say so
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
-        entry = found.get(key)
-        if entry is not None and entry["generation"] == gen:
-            return self._from_entry(request, entry, hit=True)
+        if key in found:
+            return self._from_entry(request, found[key], hit=True)
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response

@@ -23,48 +23,31 @@ FORMAT = "v1"  # bump when what a part holds changes shape
 class Parts:
     """The cached parts of one page, fetched together.
 
-    ``keys`` maps each part's name to its cache key; None for a part that
-    must not be shared this time (a commenter's own pending comment in it,
-    say). With ``enabled`` false (a preview) every part renders afresh.
+    ``keys`` maps each part's name to its cache key. With ``enabled`` false
+    (a preview) every part renders afresh.
     """
 
-    def __init__(self, keys: dict[str, str | None], *, enabled: bool = True):
+    def __init__(self, keys: dict[str, str], *, enabled: bool = True):
         self.enabled = enabled and settings.FRAGMENT_CACHE_SECONDS > 0
-        self.keys = {
-            name: f"fragment:{FORMAT}:{key}"
-            for name, key in keys.items()
-            if key is not None
-        }
+        self.keys = {name: f"fragment:{FORMAT}:{key}" for name, key in keys.items()}
         self.found: dict = {}
         self.generation = None
-        if self.enabled and self.keys:
-            self._fetch()
-
-    def _fetch(self):
-        try:
-            found = page_cache.cache.get_many(
-                [page_cache.GENERATION_KEY, *self.keys.values()]
-            )
-            self.generation = (
-                found.pop(page_cache.GENERATION_KEY, None) or page_cache.generation()
-            )
-        except Exception:  # noqa: BLE001 - no cache: every part renders
-            logger.warning("fragment cache unavailable", exc_info=True)
-            self.enabled = False
-            return
-        self.found = {
-            key: entry["value"]
-            for key, entry in found.items()
-            if entry.get("generation") == self.generation
-        }
+        if self.enabled:
+            try:
+                self.generation, self.found = page_cache.current_entries(
+                    self.keys.values()
+                )
+            except Exception:  # noqa: BLE001 - no cache: every part renders
+                logger.warning("fragment cache unavailable", exc_info=True)
+                self.enabled = False
 
     def get(self, name: str, render):
         """The part called `name`, from the cache or from render()."""
-        key = self.keys.get(name)
-        if not self.enabled or key is None:
+        key = self.keys[name]
+        if not self.enabled:
             return render()
         if key in self.found:
-            return self.found[key]
+            return self.found[key]["value"]
         value = render()
         try:
             keep = page_cache.seconds_to_keep(settings.FRAGMENT_CACHE_SECONDS)
