@@ -112,4 +112,8 @@ def test_share_copy_link_works_with_javascript(new_page, demo):
 
     page.click("text=Copy link")
 
+    # The clipboard write resolves a moment after the click; wait for the label.
+    page.wait_for_function(
+        "document.querySelector('.share__copy').textContent === 'Link copied'"
+    )
     assert page.locator(".share__copy").inner_text() == "Link copied"
