@@ -14,6 +14,7 @@ from articles import preview, search, structured_data
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Correspondent
 from newsroom import fragments
+from newsroom.context_processors import NAV_PART, section_links
 from newsroom.markup import json_ld
 
 HOME_LATEST = 8
@@ -147,7 +148,10 @@ class ArticleDetailView(DetailView):
     comment_form = None  # a submitted form to show again, with its errors
 
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+        try:
+            article = Article.objects.get_for_page(self.kwargs["slug"])
+        except Article.DoesNotExist:
+            raise Http404("No article found matching the query") from None
         self.is_preview = not article.is_published()
         if self.is_preview and not article.can_be_edited_by(self.request.user):
             raise Http404("No article found matching the query")
@@ -155,19 +159,21 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        # Both parts come back from the cache in one round trip. The approved
+        # The parts come back from the cache in one round trip. The approved
         # comments (rendered by the comments app, through the template) show
         # reply links only while the story takes comments, hence the flag.
         parts = fragments.Parts(
             {
                 "story": f"story:{article.pk}:{article.version}",
                 "comments": f"comments:{article.pk}:{int(article.accepts_comments())}",
+                "nav": NAV_PART,
             },
             enabled=not self.is_preview,
         )
         return super().get_context_data(
             is_preview=self.is_preview,
             story=parts.get("story", lambda: render_story(article)),
+            nav=parts.get("nav", section_links),
             parts=parts,
             comment_form=self.comment_form,
             **kwargs,

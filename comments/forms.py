@@ -8,6 +8,11 @@ from comments.models import Comment
 TIMESTAMP_SALT = "comments.form-started"
 
 
+def signed_start() -> str:
+    """The form's `started` value: when it was shown, signed."""
+    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time()))
+
+
 class CommentForm(forms.ModelForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Signed when the form is rendered; spam.py reads how long filling it took.
@@ -35,8 +40,7 @@ class CommentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
-            self.initial["started"] = signer.sign(str(time.time()))
+            self.initial["started"] = signed_start()
 
     def clean_name(self):
         return self.cleaned_data["name"].replace("\x00", "").strip()

@@ -10,11 +10,13 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from comments.forms import CommentForm
+from comments.forms import CommentForm, signed_start
 from comments.models import Comment
 
 # This browser's pending comments, which it alone is shown until approved.
 SESSION_KEY = "my_pending_comments"
+# The comment form's inputs that show a value (the honeypot never does).
+FORM_INPUTS = ("name", "email", "body", "parent", "started", "remember")
 
 
 @dataclass
@@ -60,31 +62,63 @@ def visible_tree(article, own_pending_ids=()) -> list[Node]:
 
 def for_page(request, article, parts, form=None) -> dict:
     """The thread under a story as this reader sees it: `list` (HTML),
-    `form` and `reply_to`, for includes/comment_thread.html.
+    `form` (a FormState) and `reply_to`, for includes/comment_thread.html.
 
     The approved comments are the same for every reader, so they come from
     the page's cached `parts` (newsroom/fragments.py) when they can; a reader
     with a pending comment of their own, or replying to a particular comment,
-    gets a thread of their own.
+    gets a thread of their own. `form` is a submitted CommentForm to show
+    again with its errors; without one the form is blank.
     """
     own = request.session.get(SESSION_KEY, []) if hasattr(request, "session") else []
-    if form is None:
-        form = CommentForm(
-            initial={
-                "name": request.COOKIES.get("comment_name", ""),
-                "email": request.COOKIES.get("comment_email", ""),
-            }
-        )
-    reply_to = form["parent"].value() or request.GET.get("reply_to")
+    state = FormState.of(form) if form is not None else FormState.blank(request)
+    reply_to = state.values["parent"] or request.GET.get("reply_to")
     if not own and not reply_to:
         html = parts.get("comments", lambda: render_list(article))
-        return {"list": html, "form": form, "reply_to": None}
+        return {"list": html, "form": state, "reply_to": None}
     nodes = visible_tree(article, own)
     return {
         "list": render_list(article, nodes),
-        "form": form,
+        "form": state,
         "reply_to": _find(nodes, reply_to),
     }
+
+
+@dataclass
+class FormState:
+    """What the comment form shows: each input's value and, after a failed
+    post, the errors (`top` for those not tied to a visible input).
+
+    The blank form is on every article page, so it is built from the
+    remember-me cookies directly, without a CommentForm (whose fields are
+    deep-copied for every instance).
+    """
+
+    values: dict
+    errors: dict = field(default_factory=dict)
+    top: list = field(default_factory=list)
+
+    @classmethod
+    def blank(cls, request) -> "FormState":
+        return cls(
+            values={
+                "name": request.COOKIES.get("comment_name", ""),
+                "email": request.COOKIES.get("comment_email", ""),
+                "body": "",
+                "parent": None,
+                "started": signed_start(),
+                "remember": False,
+            }
+        )
+
+    @classmethod
+    def of(cls, form: CommentForm) -> "FormState":
+        values = {name: form[name].value() for name in FORM_INPUTS}
+        errors = {name: list(form.errors.get(name, [])) for name in form.errors}
+        top = [*form.non_field_errors()]
+        for hidden in form.hidden_fields():
+            top += hidden.errors
+        return cls(values=values, errors=errors, top=top)
 
 
 def render_list(article, nodes=None) -> SafeString:

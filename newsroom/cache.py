@@ -27,8 +27,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
 from django.utils.http import http_date, quote_etag
+
+from newsroom.csrf import get_token
 
 logger = logging.getLogger(__name__)
 
@@ -90,11 +91,9 @@ def invalidate(**kwargs) -> None:
 
 
 def _new_generation():
-    from newsroom.context_processors import NAV_SECTIONS_KEY
-
     try:
         cache.set(GENERATION_KEY, str(time.time_ns()), None)
-        cache.delete_many([NAV_SECTIONS_KEY, NEXT_CHANGE_KEY])
+        cache.delete(NEXT_CHANGE_KEY)
     except Exception:  # noqa: BLE001 - a cache outage must not block an edit
         logger.warning(
             "page cache invalidation failed: cache unavailable", exc_info=True

@@ -1,30 +1,27 @@
-import logging
-
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
+from newsroom import fragments
 from newsroom.links import slug_url
 
-logger = logging.getLogger(__name__)
-NAV_SECTIONS_KEY = "newsroom:nav-sections:v2"
+# The masthead's sections, kept as a part of every page (newsroom/fragments.py):
+# like every part, out of date as soon as anything readers see changes.
+NAV_PART = "nav-sections"
 
 
-def nav_sections():
-    """The sections in the masthead; cached, and purged when a section changes."""
+def section_links() -> list[dict]:
+    """The masthead's sections, from the database."""
     from articles.models import Section
 
-    def load():
-        return [
-            {"name": name, "url": slug_url("articles:section", slug)}
-            for name, slug in Section.objects.values_list("name", "slug")
-        ]
+    return [
+        {"name": name, "url": slug_url("articles:section", slug)}
+        for name, slug in Section.objects.values_list("name", "slug")
+    ]
 
-    try:
-        return cache.get_or_set(NAV_SECTIONS_KEY, load, 3600)
-    except Exception:  # noqa: BLE001 - Redis down: the page still renders
-        logger.warning("navigation cache unavailable", exc_info=True)
-        return load()
+
+def nav_sections() -> list[dict]:
+    """The masthead's sections, from the cache when it has them."""
+    return fragments.Parts({"nav": NAV_PART}).get("nav", section_links)
 
 
 def site(request):

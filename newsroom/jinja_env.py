@@ -22,6 +22,7 @@ from django.utils.timezone import template_localtime
 from jinja2 import Environment, Undefined
 
 from comments import thread
+from newsroom.csrf import csrf_field
 from newsroom.markup import absolute, highlight, json_ld, picture
 
 
@@ -57,6 +58,7 @@ def environment(**options) -> Environment:
         absolute=absolute,
         picture=picture,
         comment_thread=thread.for_page,
+        csrf_field=csrf_field,
     )
     env.filters.update(
         date=date,

@@ -8,7 +8,12 @@ from pytest_django.asserts import assertContains, assertNotContains
 from newsroom import cache as page_cache
 from newsroom.redis_cache import RedisCache
 from tests.comment_helpers import post_comment
-from tests.factories import ArticleFactory, CommentFactory, CorrespondentFactory
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    CorrespondentFactory,
+    SectionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +115,21 @@ def test_the_redis_backend_keeps_one_client_per_pool():
 
     assert backend._cache.get_client(write=True) is first
     assert backend._cache.get_client() is first  # one server: reads share it
+
+
+def test_the_masthead_comes_with_the_parts_and_follows_a_section_rename(
+    django_assert_num_queries,
+):
+    section = SectionFactory(name="Business")
+    article = ArticleFactory(published=True, section=section)
+    get(article.get_absolute_url())
+
+    with django_assert_num_queries(1):
+        assertContains(get(article.get_absolute_url()), ">Business</a></li>")
+
+    section.name = "Money"
+    section.save()
+
+    page = get(article.get_absolute_url())
+    assertContains(page, ">Money</a></li>")
+    assertNotContains(page, ">Business</a></li>")
