@@ -29,12 +29,12 @@ from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, quote_etag
 
-from newsroom.csrf import get_token
+from newsroom import csrf
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page:generation"
-ENTRY_FORMAT = "v2"  # bump when a cached entry's shape changes
+ENTRY_FORMAT = "v3"  # bump when a cached entry's shape changes
 NEXT_CHANGE_KEY = "page:next-change"
 NOTHING_SCHEDULED = "none"
 CSRF_PLACEHOLDER = b"__newsroom_csrf_token__"
@@ -51,7 +51,8 @@ NEVER_CACHED_PREFIXES = (
 )
 PRIVATE_TOKEN_PAGE = "public, max-age=0, must-revalidate"
 SHARED_PAGE = "public, max-age=60, s-maxage={seconds}, stale-while-revalidate=30"
-KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
+# Headers a hit sets afresh rather than replaying from the stored response.
+FRESH_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
 
 #: Sent after each invalidation; a CDN integration can listen to it.
 pages_changed = Signal()
@@ -162,6 +163,12 @@ def _cacheable_request(request) -> bool:
         return False
     if request.path.startswith(NEVER_CACHED_PREFIXES):
         return False
+    # What SecurityMiddleware and CommonMiddleware check before any page,
+    # since a hit is served before they run: plain HTTP is redirected, and
+    # an unknown Host is refused (get_host() raises; Django answers 400).
+    request.get_host()
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and not any(
         name in cookies for name in BYPASS_COOKIES
@@ -209,7 +216,15 @@ def seconds_to_keep(longest=None) -> int:
 
 
 class PageCacheMiddleware:
-    """Serve and store whole pages for anonymous readers (see module docstring)."""
+    """Serve and store whole pages for anonymous readers (see module docstring).
+
+    It sits near the top of MIDDLEWARE: a hit is answered before sessions,
+    CSRF, authentication and messages run, which would find nothing to do
+    for a reader without cookies and cost as much as serving the page. The
+    stored response has been through every middleware, so a hit replays its
+    headers (security headers and CSP included) and sets the CSRF cookie for
+    the token it fills in, as CsrfViewMiddleware would.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -224,12 +239,13 @@ class PageCacheMiddleware:
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
         if key in found:
-            return self._from_entry(request, found[key], hit=True)
+            return self._hit(request, found[key])
         response = self.get_response(request)
-        if not _cacheable_response(response):
-            return response
-        entry = self._store(key, gen, response)
-        return self._from_entry(request, entry, hit=False) if entry else response
+        if _cacheable_response(response):
+            entry = self._store(key, gen, response)
+            if entry:
+                _label(response, entry, "miss")
+        return response
 
     def _store(self, key, gen, response):
         body, found = CSRF_INPUT.subn(
@@ -238,9 +254,11 @@ class PageCacheMiddleware:
         entry = {
             "generation": gen,
             "body": body,
-            "headers": {
-                name: response[name] for name in KEPT_HEADERS if name in response
-            },
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in FRESH_HEADERS
+            ],
             "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
             "last_modified": http_date(time.time()),
             "csrf": bool(found),
@@ -257,18 +275,24 @@ class PageCacheMiddleware:
             return None
         return entry
 
-    def _from_entry(self, request, entry, *, hit):
-        if request.headers.get("If-None-Match") == entry["etag"]:
-            response = HttpResponseNotModified()
-        else:
-            body = entry["body"]
-            if entry["csrf"]:
-                body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-            response = HttpResponse(body)
-            for name, value in entry["headers"].items():
-                response[name] = value
-        response["ETag"] = entry["etag"]
-        response["Last-Modified"] = entry["last_modified"]
-        response["Cache-Control"] = entry["cache_control"]
-        response["X-Page-Cache"] = "hit" if hit else "miss"
-        return response
+    def _hit(self, request, entry):
+        if request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+            return _label(HttpResponseNotModified(), entry, "hit")
+        body = entry["body"]
+        if entry["csrf"]:
+            body = body.replace(CSRF_PLACEHOLDER, csrf.get_token(request).encode())
+        response = HttpResponse(body)
+        for name, value in entry["headers"]:
+            response.headers[name] = value
+        response.headers["Content-Length"] = str(len(body))
+        if entry["csrf"]:
+            csrf.set_cookie(request, response)
+        return _label(response, entry, "hit")
+
+
+def _label(response, entry, outcome: str):
+    response.headers["ETag"] = entry["etag"]
+    response.headers["Last-Modified"] = entry["last_modified"]
+    response.headers["Cache-Control"] = entry["cache_control"]
+    response.headers["X-Page-Cache"] = outcome
+    return response

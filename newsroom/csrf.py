@@ -12,7 +12,9 @@ unchanged. tests/test_csrf.py holds it to that.
 
 import secrets
 
+from django.conf import settings
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+from django.utils.cache import patch_vary_headers
 from markupsafe import Markup
 
 CHARS = CSRF_ALLOWED_CHARS
@@ -35,8 +37,8 @@ def _random_indices(count: int) -> list[int]:
 def get_token(request) -> str:
     """A masked token for `request`, as django.middleware.csrf.get_token()
     returns: the reader's secret from their cookie, or a new one that the CSRF
-    middleware then sends as the cookie."""
-    secret = request.META.get("CSRF_COOKIE")
+    middleware (or set_cookie() below) then sends as the cookie."""
+    secret = request.META.get("CSRF_COOKIE") or _secret_from_cookie(request)
     if secret is None:
         secret = "".join(CHARS[i] for i in _random_indices(CSRF_SECRET_LENGTH))
         request.META["CSRF_COOKIE"] = secret
@@ -48,6 +50,33 @@ def get_token(request) -> str:
         for char, m in zip(secret, mask, strict=True)
     )
     return "".join(CHARS[m] for m in mask) + "".join(cipher)
+
+
+def _secret_from_cookie(request) -> str | None:
+    """The reader's secret, read as CsrfViewMiddleware reads it, for a page
+    answered before that middleware runs (newsroom/cache.py): a reader's
+    open tabs must keep working with the cookie they already have."""
+    secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    if len(secret) == CSRF_SECRET_LENGTH and all(char in INDEX for char in secret):
+        request.META["CSRF_COOKIE"] = secret
+        return secret
+    return None
+
+
+def set_cookie(request, response) -> None:
+    """Send the secret behind get_token()'s tokens as the CSRF cookie, with
+    the settings CsrfViewMiddleware uses, for a response it does not see."""
+    response.set_cookie(
+        settings.CSRF_COOKIE_NAME,
+        request.META["CSRF_COOKIE"],
+        max_age=settings.CSRF_COOKIE_AGE,
+        domain=settings.CSRF_COOKIE_DOMAIN,
+        path=settings.CSRF_COOKIE_PATH,
+        secure=settings.CSRF_COOKIE_SECURE,
+        httponly=settings.CSRF_COOKIE_HTTPONLY,
+        samesite=settings.CSRF_COOKIE_SAMESITE,
+    )
+    patch_vary_headers(response, ("Cookie",))
 
 
 def csrf_field(request) -> Markup:

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "newsroom.logs.RequestLogMiddleware",
     "newsroom.replicas.PrimaryPinMiddleware",
+    # Before the rest: a page from the cache needs none of them, and carries
+    # the headers they gave it when it was stored (see its docstring).
+    "newsroom.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.AdminPolicyMiddleware",
@@ -70,9 +73,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Innermost: every other middleware (CSRF's cookie for the token it fills
-    # in, security headers) still runs around a page served from the cache.
-    "newsroom.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -62,6 +62,70 @@ def test_every_reader_of_a_cached_page_gets_a_working_csrf_token():
     assert Comment.objects.count() == 2
 
 
+def token_in(page) -> str:
+    return (
+        page.content.decode()
+        .split('name="csrfmiddlewaretoken" value="')[1]
+        .split('"')[0]
+    )
+
+
+def test_a_hit_carries_the_headers_every_middleware_gave_the_page(settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    article = ArticleFactory(published=True)
+    miss = Client().get(article.get_absolute_url(), secure=True)
+    hit = Client().get(article.get_absolute_url(), secure=True)
+
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Strict-Transport-Security",
+        "Content-Type",
+        "Vary",
+        "ETag",
+        "Cache-Control",
+    ):
+        assert hit[header] == miss[header], header
+    assert "Cookie" in hit["Vary"]
+    assert int(hit["Content-Length"]) == len(hit.content)
+    cookie = hit.cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie["samesite"] == "Lax" and cookie["max-age"] == settings.CSRF_COOKIE_AGE
+
+
+def test_a_hit_keeps_the_csrf_cookie_a_reader_already_has():
+    article = ArticleFactory(published=True)
+    get(article.get_absolute_url())
+    reader = Client(enforce_csrf_checks=True)
+    first_tab = reader.get(article.get_absolute_url())
+    second_tab = reader.get(article.get_absolute_url())  # sends the cookie back
+
+    assert second_tab["X-Page-Cache"] == "hit"
+    secret = first_tab.cookies["csrftoken"].value
+    assert second_tab.cookies["csrftoken"].value == secret
+    response = reader.post(
+        f"/articles/{article.slug}/comments/",
+        comment_data(csrfmiddlewaretoken=token_in(first_tab)),
+    )
+    assert response.status_code == HTTPStatus.SEE_OTHER
+
+
+def test_a_cached_page_is_not_served_to_an_unknown_host_or_over_plain_http(settings):
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url()
+    get(url)
+    assert get(url)["X-Page-Cache"] == "hit"
+
+    assert Client().get(url, HTTP_HOST="evil.example").status_code == 400
+    settings.SECURE_SSL_REDIRECT = True
+    redirected = get(url)
+    assert redirected.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert redirected["Location"] == f"https://testserver{url}"
+
+
 def test_a_foreign_csrf_token_is_refused():
     article = ArticleFactory(published=True)
     alice, mallory = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
