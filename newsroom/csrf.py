@@ -28,7 +28,7 @@ def _random_indices(count: int) -> list[int]:
     """`count` uniformly random positions in CHARS, from a CSPRNG."""
     found: list[int] = []
     while len(found) < count:
-        # 8 spare bytes: a draw falls short about once in 300 calls.
+        # 8 spare bytes: a draw falls short about once in 300,000 calls.
         drawn = secrets.token_bytes(count - len(found) + 8)
         found += [byte % len(CHARS) for byte in drawn if byte < UNBIASED_BELOW]
     return found[:count]
