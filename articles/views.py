@@ -188,7 +188,8 @@ class ArticleDetailView(DetailView):
 
 def render_story(article) -> dict:
     """The story as readers see it, bylines, bios and related stories
-    included, and its JSON-LD: the same for every reader, so kept as a part."""
+    included, and its part of <head> (social cards and JSON-LD): the same for
+    every reader, so kept as a part."""
     prefetch_related_objects(
         [article],
         Prefetch("bylines", queryset=Byline.objects.select_related("correspondent")),
@@ -202,9 +203,15 @@ def render_story(article) -> dict:
         "corrections": article.corrections.all(),
         "related": list(article.related()),
     }
-    return {
-        "html": mark_safe(render_to_string("articles/_story.html", context)),  # noqa: S308 - autoescaped template
+    head = {
+        "article": article,
+        "site_url": settings.SITE_URL,
         "json_ld": json_ld(structured_data.news_article(article)),
+    }
+    # Both templates autoescape; the parts are inserted as they are.
+    return {
+        "html": mark_safe(render_to_string("articles/_story.html", context)),  # noqa: S308
+        "head": mark_safe(render_to_string("articles/_story_head.html", head)),  # noqa: S308
     }
 
 

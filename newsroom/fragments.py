@@ -17,7 +17,7 @@ from newsroom import cache as page_cache
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "v1"  # bump when what a part holds changes shape
+FORMAT = "v2"  # bump when what a part holds changes shape
 
 
 class Parts:
