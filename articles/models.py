@@ -2,6 +2,7 @@ import functools
 import logging
 import math
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -131,45 +132,68 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         Article.DoesNotExist.
 
         Every page-cache miss on an article runs this, and the ORM spends
-        longer building its SQL than the database spends running it (0.5 vs
-        0.07 ms on SQLite), so the SQL is built once per database and reused.
-        Django still converts the row: to an Article, and its section from
-        the same row. The search document is left out: several kilobytes
-        that only the database reads.
+        longer building its SQL and mapping its columns than the database
+        spends running it (0.8 vs 0.07 ms on SQLite), so both are worked out
+        once per database and reused; the row still goes through Django's
+        converters for each field. The search document is left out: several
+        kilobytes that only the database reads.
         """
         db = self.db
-        sql, section_fields = _page_query(db)
-        rows = list(self.db_manager(db).raw(sql, [slug]))
-        if not rows:
+        query = _page_query(db)
+        with connections[db].cursor() as cursor:
+            cursor.execute(query.sql, [slug])
+            row = cursor.fetchone()
+        if row is None:
             raise self.model.DoesNotExist(f"No article at {slug!r}")
-        article = rows[0]
+        values = list(row)
+        for index, col, converters in query.converters:
+            for convert in converters:
+                values[index] = convert(values[index], col, connections[db])
+        split = len(query.article_fields)
+        article = Article.from_db(db, query.article_fields, values[:split])
         if article.section_id is not None:
-            values = [getattr(article, f"section__{name}") for name in section_fields]
-            article.section = Section.from_db(db, section_fields, values)
+            article.section = Section.from_db(db, query.section_fields, values[split:])
         return article
 
 
+@dataclass(frozen=True)
+class _PageQuery:
+    sql: str
+    article_fields: list[str]
+    section_fields: list[str]
+    converters: list[tuple]  # (column index, Col, converter functions)
+
+
 @functools.cache
-def _page_query(db: str) -> tuple[str, list[str]]:
-    """get_for_page()'s SQL on database `db`, and the section fields it reads."""
-    quote = connections[db].ops.quote_name
-    columns = [
-        f"a.{quote(field.column)}"
+def _page_query(db: str) -> _PageQuery:
+    """get_for_page()'s SQL on database `db`, and how to read its row."""
+    connection = connections[db]
+    quote = connection.ops.quote_name
+    fields = [
+        ("a", field)
         for field in Article._meta.concrete_fields
         if field.name != "search_vector"
     ]
-    section_fields = []
-    for field in Section._meta.concrete_fields:
-        columns.append(
-            f"s.{quote(field.column)} AS {quote('section__' + field.attname)}"
+    fields += [("s", field) for field in Section._meta.concrete_fields]
+    converters = []
+    for index, (alias, field) in enumerate(fields):
+        col = field.get_col(alias)
+        found = connection.ops.get_db_converters(col) + col.get_db_converters(
+            connection
         )
-        section_fields.append(field.attname)
-    sql = (
-        f"SELECT {', '.join(columns)} FROM {quote(Article._meta.db_table)} a "
-        f"LEFT JOIN {quote(Section._meta.db_table)} s ON s.id = a.section_id "
-        "WHERE a.slug = %s"
+        if found:
+            converters.append((index, col, found))
+    columns = ", ".join(f"{alias}.{quote(field.column)}" for alias, field in fields)
+    return _PageQuery(
+        sql=(
+            f"SELECT {columns} FROM {quote(Article._meta.db_table)} a "
+            f"LEFT JOIN {quote(Section._meta.db_table)} s ON s.id = a.section_id "
+            "WHERE a.slug = %s"
+        ),
+        article_fields=[f.attname for alias, f in fields if alias == "a"],
+        section_fields=[f.attname for alias, f in fields if alias == "s"],
+        converters=converters,
     )
-    return sql, section_fields
 
 
 class Article(models.Model):

@@ -31,6 +31,7 @@ def test_it_loads_what_the_orm_loads_and_the_section_in_one_query(
     assert loaded_section.description == "Labs and fieldwork"
     assert article.comments_open is True  # a boolean, converted on SQLite too
     assert article.is_published()
+    assert article.get_deferred_fields() == {"search_vector"}
 
 
 def test_a_story_without_a_section_has_none():
