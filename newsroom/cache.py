@@ -53,6 +53,8 @@ PRIVATE_TOKEN_PAGE = "public, max-age=0, must-revalidate"
 SHARED_PAGE = "public, max-age=60, s-maxage={seconds}, stale-while-revalidate=30"
 # Headers a hit sets afresh rather than replaying from the stored response.
 FRESH_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
+# Headers that describe a body, which a 304 does not send.
+BODY_HEADERS = {"content-type", "content-language"}
 
 #: Sent after each invalidation; a CDN integration can listen to it.
 pages_changed = Signal()
@@ -277,7 +279,11 @@ class PageCacheMiddleware:
 
     def _hit(self, request, entry):
         if request.META.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
-            return _label(HttpResponseNotModified(), entry, "hit")
+            response = HttpResponseNotModified()
+            for name, value in entry["headers"]:
+                if name.lower() not in BODY_HEADERS:
+                    response.headers[name] = value
+            return _label(response, entry, "hit")
         body = entry["body"]
         if entry["csrf"]:
             body = body.replace(CSRF_PLACEHOLDER, csrf.get_token(request).encode())

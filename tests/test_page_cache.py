@@ -272,7 +272,10 @@ def test_conditional_get_answers_304():
     again = get(article.get_absolute_url(), if_none_match=first["ETag"])
 
     assert again.status_code == HTTPStatus.NOT_MODIFIED
+    assert again.content == b""
     assert first["Last-Modified"]
+    for header in ("ETag", "Vary", "Cache-Control", "Content-Security-Policy"):
+        assert again[header] == first[header], header
 
 
 def test_cache_control_fits_a_cdn_where_pages_are_shared():
