@@ -114,7 +114,7 @@ class FormState:
     @classmethod
     def of(cls, form: CommentForm) -> "FormState":
         values = {name: form[name].value() for name in FORM_INPUTS}
-        errors = {name: list(form.errors.get(name, [])) for name in form.errors}
+        errors = {name: list(messages) for name, messages in form.errors.items()}
         top = [*form.non_field_errors()]
         for hidden in form.hidden_fields():
             top += hidden.errors
