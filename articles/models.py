@@ -139,8 +139,9 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         kilobytes that only the database reads.
         """
         db = self.db
+        connection = connections[db]
         query = _page_query(db)
-        with connections[db].cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(query.sql, [slug])
             row = cursor.fetchone()
         if row is None:
@@ -148,9 +149,9 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         values = list(row)
         for index, col, converters in query.converters:
             for convert in converters:
-                values[index] = convert(values[index], col, connections[db])
+                values[index] = convert(values[index], col, connection)
         split = len(query.article_fields)
-        article = Article.from_db(db, query.article_fields, values[:split])
+        article = self.model.from_db(db, query.article_fields, values[:split])
         if article.section_id is not None:
             article.section = Section.from_db(db, query.section_fields, values[split:])
         return article

@@ -144,7 +144,6 @@ class SearchView(PublishedMixin, ListView):
 
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
-    queryset = Article.objects.select_related("section")
     comment_form = None  # a submitted form to show again, with its errors
 
     def get_object(self, queryset=None):
@@ -217,6 +216,8 @@ def render_story(article) -> dict:
 
 class SharedPreviewView(ArticleDetailView):
     """A draft for an outside reviewer, through a signed, expiring link."""
+
+    queryset = Article.objects.select_related("section")
 
     def get_object(self, queryset=None):
         pk = preview.article_id(self.kwargs["token"])

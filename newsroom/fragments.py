@@ -3,7 +3,8 @@
 A page the full-page cache cannot serve (an editor signed in, a commenter
 with a pending comment of their own, the first reader after a change) still
 shares most of its markup with everyone else's copy: the story with its
-bylines, bios and related stories, and the approved comments. Those parts are
+bylines, bios and related stories, the approved comments, the masthead's
+sections. Those parts are
 kept here, each stored with the page cache's generation and used only while
 that generation is current, so a part is never staler than a cached page.
 A page's parts and the generation come back in one cache round trip.
