@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -13,19 +13,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles import preview, revisions, workflow
-from articles.forms import ArticleAdminForm, CorrectionForm, TransitionForm
+from articles.forms import (
+    ArticleAdminForm,
+    CorrectionForm,
+    PendingDecisionForm,
+    TransitionForm,
+)
 from articles.models import Article, Byline, Correction, Revision, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
 
-BUTTON_LABELS = {
-    (Status.DRAFT, Status.IN_REVIEW): _("Submit for review"),
-    (Status.IN_REVIEW, Status.DRAFT): _("Send back to the writer"),
-    (Status.IN_REVIEW, Status.PUBLISHED): _("Publish"),
-    (Status.DRAFT, Status.PUBLISHED): _("Publish without review"),
-    (Status.PUBLISHED, Status.WITHDRAWN): _("Withdraw"),
-    (Status.WITHDRAWN, Status.DRAFT): _("Return to draft"),
-}
+KEPT_FOR_REVIEW = _(
+    "Your change is saved and waits for an editor's review. Readers keep "
+    "seeing the live version until an editor publishes it."
+)
+NOTHING_TO_REVIEW = _("Nothing changed, so there is nothing to review.")
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -45,7 +47,10 @@ class QueueFilter(admin.SimpleListFilter):
             case "mine":
                 return queryset.filter(bylines__correspondent__user=request.user)
             case "review":
-                return queryset.filter(status=Status.IN_REVIEW)
+                return queryset.filter(
+                    Q(status=Status.IN_REVIEW)
+                    | Q(revisions__state=Revision.State.PENDING)
+                ).distinct()
             case "scheduled":
                 return queryset.scheduled()
             case "live":
@@ -104,6 +109,7 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["tags"]
     readonly_fields = [
         "status",
+        "publish_at",
         "first_published_at",
         "updated_at",
         "word_count",
@@ -157,9 +163,15 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.has_perm(workflow.PUBLISH):
-            # Only editors choose when a story goes out or leads the home page.
-            fields += ["publish_at", "is_featured"]
+            # Only editors choose which story leads the home page.
+            fields += ["is_featured"]
         return fields
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        if article is not None and article.edits_need_review(request.user):
+            article.pending_change = article.revisions.pending().last()
+        return article
 
     # Columns --------------------------------------------------------------------
 
@@ -188,7 +200,18 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # Saving ------------------------------------------------------------------------
 
+    def save_model(self, request, obj, form, change):
+        if change and obj.edits_need_review(request.user):
+            return  # kept as a pending change once the bylines are cleaned too
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
+        if change and form.instance.edits_need_review(request.user):
+            content = revisions.content_of_change_form(form, formsets)
+            request.pending_change = revisions.propose(
+                form.instance, content, by=request.user
+            )
+            return
         super().save_related(request, form, formsets, change)
         article = form.instance
         own = getattr(request.user, "correspondent", None)
@@ -199,6 +222,20 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # The workflow panel and its views ---------------------------------------------
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if hasattr(request, "pending_change"):  # the formsets were not saved
+            return "Kept a change to the live story for review."
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if not hasattr(request, "pending_change"):
+            return super().response_change(request, obj)
+        if request.pending_change is None:
+            self.message_user(request, NOTHING_TO_REVIEW, messages.INFO)
+        else:
+            self.message_user(request, KEPT_FOR_REVIEW, messages.SUCCESS)
+        return self._back(obj)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         extra_context = extra_context or {}
@@ -207,11 +244,20 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_context(self, request, article):
-        targets = workflow.allowed_targets(old=article.status, user=request.user)
+        moves = workflow.allowed_moves(old=article.status, user=request.user)
+        pending = article.revisions.pending().select_related("created_by").last()
         return {
-            "workflow_buttons": [
-                (target, BUTTON_LABELS[(article.status, target)]) for target in targets
-            ],
+            "workflow_buttons": [(target, move.label) for target, move in moves],
+            "pending_change": pending,
+            "last_discarded": None
+            if pending
+            else article.revisions.filter(
+                state=Revision.State.DISCARDED, created_by=request.user
+            )
+            .exclude(decision_note=revisions.REPLACED)
+            .select_related("decided_by")
+            .order_by("-decided_at")
+            .first(),
             "can_schedule": request.user.has_perm(workflow.SCHEDULE),
             "can_correct": request.user.has_perm(workflow.CORRECT)
             and article.status == Status.PUBLISHED,
@@ -221,7 +267,7 @@ class ArticleAdmin(admin.ModelAdmin):
             if article.status == Status.DRAFT
             else None,
             "publish_problems": article.publish_problems(),
-            "revision_count": article.revisions.count(),
+            "revision_count": article.revisions.saved().count(),
             "newsroom_zone": timezone.get_current_timezone_name(),
         }
 
@@ -247,6 +293,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<int:pk>/revisions/",
                 wrap(self.revisions_view),
                 name="articles_article_revisions",
+            ),
+            path(
+                "<int:pk>/pending/",
+                wrap(self.pending_view),
+                name="articles_article_pending",
             ),
             path(
                 "<int:pk>/revisions/<int:revision_id>/restore/",
@@ -340,7 +391,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def revisions_view(self, request, pk):
         article = self._editable(request, pk)
-        history = list(article.revisions.select_related("created_by"))
+        history = list(article.revisions.saved().select_related("created_by"))
         by_id = {str(r.pk): r for r in history}
         old = by_id.get(request.GET.get("old")) or (
             history[1] if len(history) > 1 else None
@@ -366,33 +417,87 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._editable(request, pk)
-        revision = get_object_or_404(Revision, pk=revision_id, article=article)
-        revisions.restore(article, revision, by=request.user)
-        messages.success(
-            request, _("The old revision is restored, and kept as a new one.")
+        revision = get_object_or_404(
+            Revision.objects.saved(), pk=revision_id, article=article
         )
+        restored = revisions.restore(article, revision, by=request.user)
+        if restored.state == Revision.State.PENDING:
+            messages.success(request, KEPT_FOR_REVIEW)
+        else:
+            messages.success(
+                request, _("The old revision is restored, and kept as a new one.")
+            )
+        return self._back(article)
+
+    def pending_view(self, request, pk):
+        """An editor reads the change waiting on a live story against the live
+        text, and publishes it or discards it with a note."""
+        article = self._editable(request, pk)
+        if not request.user.has_perm(workflow.PUBLISH):
+            raise PermissionDenied
+        pending = article.revisions.pending().select_related("created_by").last()
+        if request.method == "POST":
+            return self._decide_pending(request, article, pending)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Change waiting on “%s”") % article,
+            "opts": self.model._meta,
+            "original": article,
+            "pending": pending,
+            "diff": revisions.render_diff(
+                revisions.diff(revisions.snapshot(article), pending.content)
+            )
+            if pending
+            else "",
+            "live_changed_since": pending is not None
+            and pending.base_version != article.version,
+        }
+        return TemplateResponse(request, "admin/articles/article/pending.html", context)
+
+    def _decide_pending(self, request, article, pending):
+        form = PendingDecisionForm(request.POST)
+        if pending is None or not form.is_valid():
+            messages.error(request, revisions.NOT_PENDING)
+            return self._back(article)
+        decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
+        try:
+            if decision == "publish":
+                revisions.publish_pending(pending, by=request.user, note=note)
+            else:
+                revisions.discard_pending(pending, by=request.user, note=note)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_pending", args=[article.pk])
+            )
+        if decision == "publish":
+            messages.success(request, _("The change is live."))
+        else:
+            messages.success(
+                request, _("The change is discarded; the writer sees why.")
+            )
         return self._back(article)
 
     # Bulk actions ---------------------------------------------------------------------
 
     @admin.action(description=_("Submit selected stories for review"))
     def submit_selected(self, request, queryset):
-        self._bulk(request, queryset, Status.IN_REVIEW)
+        self._bulk(request, queryset, "submit")
 
     @admin.action(
         description=_("Publish selected stories now"), permissions=["publish"]
     )
     def publish_selected(self, request, queryset):
-        self._bulk(request, queryset, Status.PUBLISHED)
+        self._bulk(request, queryset, "publish")
 
     def has_publish_permission(self, request):
         return request.user.has_perm(workflow.PUBLISH)
 
-    def _bulk(self, request, queryset, target):
+    def _bulk(self, request, queryset, method):
         done = 0
         for article in queryset:  # one at a time, so checks and the audit log run
             try:
-                article.transition(target, by=request.user)
+                getattr(article, method)(by=request.user)
                 done += 1
             except (ValidationError, PermissionDenied) as error:
                 reason = (

@@ -46,7 +46,6 @@ class ArticleAdminForm(forms.ModelForm):
             "hero_alt",
             "hero_caption",
             "hero_credit",
-            "publish_at",
         ]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
@@ -56,6 +55,11 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["base_version"].initial = self.instance.version
+        pending = getattr(self.instance, "pending_change", None)
+        if pending is not None and not self.is_bound:
+            # A writer goes on from the change waiting for review, not from
+            # the live text, so a second save does not undo the first.
+            self.initial.update(revisions.form_initial(pending.content))
 
     def clean(self):
         cleaned = super().clean()
@@ -106,6 +110,13 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(t, t) for t in targets]
+
+
+class PendingDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("publish", "publish"), ("discard", "discard")]
+    )
+    note = forms.CharField(required=False, max_length=2000)
 
 
 class CorrectionForm(forms.ModelForm):

@@ -109,7 +109,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         """The stories `user` may open in the admin."""
-        if user.has_perm("articles.edit_any_article"):
+        if user.has_perm(workflow.EDIT_ANY):
             return self
         return self.filter(bylines__correspondent__user=user).distinct()
 
@@ -252,9 +252,12 @@ class Article(models.Model):
     status = models.CharField(
         max_length=20, choices=Status, default=Status.DRAFT, editable=False
     )
+    # Set only by the publish and reschedule moves, never by a form: a live
+    # story's time decides whether readers see it.
     publish_at = models.DateTimeField(
         null=True,
         blank=True,
+        editable=False,
         help_text=_("Readers see it from this moment on; a future time schedules it."),
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -320,7 +323,11 @@ class Article(models.Model):
         )
 
     def is_scheduled(self) -> bool:
-        return self.status == Status.PUBLISHED and self.publish_at > timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
 
     def was_updated(self) -> bool:
         """Changed visibly after it first went out (more than a few minutes on)."""
@@ -333,12 +340,17 @@ class Article(models.Model):
         )
 
     def can_be_edited_by(self, user) -> bool:
-        if user.has_perm("articles.edit_any_article"):
+        if user.has_perm(workflow.EDIT_ANY):
             return True
         return (
-            user.has_perm("articles.change_article")
+            user.has_perm(workflow.WRITE)
             and self.bylines.filter(correspondent__user=user).exists()
         )
+
+    def edits_need_review(self, user) -> bool:
+        """Whether `user`'s edits to this story wait for an editor: readers
+        keep the live (or scheduled) version until one publishes them."""
+        return self.status == Status.PUBLISHED and not user.has_perm(workflow.PUBLISH)
 
     def accepts_comments(self) -> bool:
         """Open, live, and not yet past the newsroom's comment window."""
@@ -400,7 +412,7 @@ class Article(models.Model):
         at = at or timezone.now()
         if at > timezone.now() and not by.has_perm(workflow.SCHEDULE):
             raise PermissionDenied(workflow.SCHEDULE_NOT_PERMITTED)
-        workflow.check(old=self.status, new=Status.PUBLISHED, user=by)
+        workflow.check(old=self.status, new=Status.PUBLISHED, user=by, method="publish")
         problems = self.publish_problems()
         if problems:
             raise ValidationError(problems, code="not_ready")
@@ -412,6 +424,25 @@ class Article(models.Model):
             self.first_published_at = self.first_published_at or at
             self._move(Status.PUBLISHED, by=by, note=note)
 
+    def reschedule(self, *, by, at: datetime | None, note: str = "") -> None:
+        """Move a live or scheduled story's publish time; the only way to."""
+        workflow.check(
+            old=self.status, new=Status.PUBLISHED, user=by, method="reschedule"
+        )
+        if at is None:
+            raise ValidationError(workflow.RESCHEDULE_NEEDS_TIME, code="needs_time")
+        was = self.publish_at
+        never_live = was is None or was > timezone.now()
+        self.publish_at = at
+        if never_live:
+            self.first_published_at = at
+        when = "%d %b %Y, %H:%M %Z"
+        moved = "Rescheduled from {} to {}.".format(
+            timezone.localtime(was).strftime(when) if was else "none",
+            timezone.localtime(at).strftime(when),
+        )
+        self._move(Status.PUBLISHED, by=by, note=f"{moved} {note}".strip())
+
     def withdraw(self, *, by, note: str = "") -> None:
         self._move(Status.WITHDRAWN, by=by, note=note)
 
@@ -419,17 +450,15 @@ class Article(models.Model):
         self._move(Status.DRAFT, by=by, note=note)
 
     def transition(self, new: str, *, by, note: str = "", at=None) -> None:
-        """Make the move to `new` that the workflow names, as `by`."""
-        if new == Status.IN_REVIEW:
-            self.submit(by=by, note=note)
-        elif new == Status.PUBLISHED:
-            self.publish(by=by, at=at, note=note)
-        elif new == Status.WITHDRAWN:
-            self.withdraw(by=by, note=note)
-        elif new == Status.DRAFT and self.status == Status.IN_REVIEW:
-            self.send_back(by=by, note=note)
+        """Make the move from the current status to `new`, as `by`: the method
+        the workflow's table names for it."""
+        workflow.check(old=self.status, new=new, user=by)
+        move = workflow.MOVES[(self.status, new)]
+        method = getattr(self, move.method)
+        if move.method in ("publish", "reschedule"):
+            method(by=by, note=note, at=at)
         else:
-            self.return_to_draft(by=by, note=note)
+            method(by=by, note=note)
 
     def last_send_back(self):
         """The editor's note from the most recent time the story was sent back."""
@@ -566,8 +595,25 @@ class Correction(models.Model):
         return f"{self.get_kind_display()}: {self.article}"
 
 
+class RevisionQuerySet(models.QuerySet):
+    def saved(self):
+        """The story's own history: what it held after each save."""
+        return self.filter(state=Revision.State.SAVED)
+
+    def pending(self):
+        """Edits to live stories waiting for an editor, oldest first."""
+        return self.filter(state=Revision.State.PENDING).order_by("created_at", "id")
+
+
 class Revision(models.Model):
-    """A snapshot of an article's editable content after a save."""
+    """A snapshot of an article's editable content: after a save, or an edit
+    to a live story that waits for an editor (pending)."""
+
+    class State(models.TextChoices):
+        SAVED = "saved", _("Saved")
+        PENDING = "pending", _("Waiting for review")
+        ACCEPTED = "accepted", _("Published by an editor")
+        DISCARDED = "discarded", _("Discarded by an editor")
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="revisions"
@@ -578,9 +624,25 @@ class Revision(models.Model):
     )
     content = models.JSONField()
     note = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=20, choices=State, default=State.SAVED)
+    base_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("The story's version the edit started from.")
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_note = models.TextField(blank=True)
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "created_at"])]
 
     def __str__(self):
         return f"{self.article} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,15 +1,25 @@
-"""Revisions: a snapshot per save, readable diffs, and restoring an old one."""
+"""Revisions: a snapshot per save, readable diffs, restoring an old one, and
+the review of edits to live stories (pending changes)."""
 
 import difflib
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from articles import sanitize
+from articles import sanitize, workflow
 from articles.models import Article, Byline, Revision, Tag
+from articles.workflow import Status
 from authors.models import Correspondent
+from newsroom import images
+
+NOT_PENDING = "This change is no longer waiting for review."
+DISCARD_NEEDS_NOTE = "Say why: discarding a writer's change needs a note."
+REPLACED = "Replaced by a later change."
 
 TEXT_FIELDS = [
     "headline",
@@ -25,6 +35,7 @@ LABELS = {
     "slug": "Slug",
     "dek": "Standfirst",
     "body": "Body",
+    "hero_image": "Hero image",
     "hero_alt": "Alt text",
     "hero_caption": "Caption",
     "hero_credit": "Credit",
@@ -38,6 +49,7 @@ LABELS = {
 def snapshot(article: Article) -> dict:
     return {
         **{name: getattr(article, name) for name in TEXT_FIELDS},
+        "hero_image": article.hero_image.name or "",
         "section": article.section.name if article.section else "",
         "section_id": article.section_id,
         "comments_open": article.comments_open,
@@ -52,7 +64,7 @@ def snapshot(article: Article) -> dict:
 def record(article: Article, *, by, note: str = "") -> Revision | None:
     """Keep a revision of the article as saved now, unless nothing changed."""
     content = snapshot(article)
-    latest = article.revisions.first()
+    latest = article.revisions.saved().first()
     if latest is not None and latest.content == content:
         return None
     return article.revisions.create(content=content, created_by=by, note=note)
@@ -65,7 +77,9 @@ def snapshot_of_form(cleaned: dict, *, base: dict) -> dict:
         if name in cleaned:
             content[name] = cleaned[name]
     if "section" in cleaned:
-        content["section"] = cleaned["section"].name if cleaned["section"] else ""
+        section = cleaned["section"]
+        content["section"] = section.name if section else ""
+        content["section_id"] = section.pk if section else None
     if "tags" in cleaned:
         content["tags"] = sorted(tag.name for tag in cleaned["tags"])
     if "comments_open" in cleaned:
@@ -116,31 +130,165 @@ def render_diff(rows) -> str:
     return mark_safe("".join(parts))  # noqa: S308 - every value escaped above
 
 
-def restore(article: Article, revision: Revision, *, by) -> Revision:
-    """Put an old revision's content back; the restore is a new revision."""
-    content = revision.content
-    with transaction.atomic():
-        for name in TEXT_FIELDS:
-            setattr(article, name, content.get(name, ""))
-        article.section_id = content.get("section_id")
-        article.comments_open = content.get("comments_open", True)
-        article.save()
-        article.tags.set(
-            Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
-            for name in content.get("tags", [])
-        )
-        wanted = [b["id"] for b in content.get("bylines", [])]
-        existing = Correspondent.objects.filter(pk__in=wanted).values_list(
+def form_initial(content: dict) -> dict:
+    """A change form's initial values for a snapshot's content."""
+    initial = {name: content.get(name, "") for name in TEXT_FIELDS}
+    initial["section"] = content.get("section_id")
+    initial["comments_open"] = content.get("comments_open", True)
+    initial["tags"] = list(
+        Tag.objects.filter(name__in=content.get("tags", [])).values_list(
             "pk", flat=True
         )
-        article.bylines.exclude(correspondent_id__in=wanted).delete()
-        for position, person_id in enumerate(p for p in wanted if p in set(existing)):
-            Byline.objects.update_or_create(
-                article=article,
-                correspondent_id=person_id,
-                defaults={"position": position},
-            )
-        when = revision.created_at.strftime("%d %b %Y %H:%M")
-        return (
-            record(article, by=by, note=f"Restored the revision of {when}") or revision
+    )
+    return initial
+
+
+def content_of_change_form(form, formsets) -> dict:
+    """What a valid article change form and its bylines would save, as a
+    snapshot; a new hero upload is cleaned and stored under its own name."""
+    article = form.instance
+    live = snapshot(Article.objects.get(pk=article.pk))
+    content = snapshot_of_form(form.cleaned_data, base=live)
+    for formset in formsets:
+        if formset.model is Byline:
+            kept = [
+                f.cleaned_data
+                for f in formset.forms
+                if f.cleaned_data.get("correspondent")
+                and not f.cleaned_data.get("DELETE")
+            ]
+            kept.sort(key=lambda data: data.get("position") or 0)
+            content["bylines"] = [
+                {"id": data["correspondent"].pk, "name": data["correspondent"].name}
+                for data in kept
+            ]
+    upload = form.cleaned_data.get("hero_image")
+    if upload is False:  # "Clear" ticked
+        content["hero_image"] = ""
+    elif upload and images.is_new_upload(article.hero_image):
+        cleaned = images.clean_upload(upload)
+        field = Article._meta.get_field("hero_image")
+        name = field.generate_filename(article, cleaned.name)
+        content["hero_image"] = default_storage.save(name, cleaned)
+    return content
+
+
+def apply(article: Article, content: dict) -> None:
+    """Make a snapshot's content the article's own, and save it."""
+    for name in TEXT_FIELDS:
+        setattr(article, name, content.get(name, ""))
+    article.section_id = content.get("section_id")
+    article.comments_open = content.get("comments_open", True)
+    new_image = content.get("hero_image", article.hero_image.name or "")
+    image_changed = new_image != (article.hero_image.name or "")
+    if image_changed:
+        article.hero_image = new_image
+    article.save()
+    article.tags.set(
+        Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+        for name in content.get("tags", [])
+    )
+    wanted = [b["id"] for b in content.get("bylines", [])]
+    existing = set(
+        Correspondent.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    article.bylines.exclude(correspondent_id__in=wanted).delete()
+    for position, person_id in enumerate(p for p in wanted if p in existing):
+        Byline.objects.update_or_create(
+            article=article,
+            correspondent_id=person_id,
+            defaults={"position": position},
         )
+    if image_changed and new_image:
+        transaction.on_commit(lambda: images.make_renditions(new_image))
+
+
+def restore(article: Article, revision: Revision, *, by) -> Revision:
+    """Put an old revision's content back; the restore is a new revision, or a
+    pending change when `by` may not change the live story directly."""
+    when = revision.created_at.strftime("%d %b %Y %H:%M")
+    note = f"Restored the revision of {when}"
+    if article.edits_need_review(by):
+        return propose(article, revision.content, by=by, note=note) or revision
+    with transaction.atomic():
+        apply(article, revision.content)
+        return record(article, by=by, note=note) or revision
+
+
+# Edits to live stories --------------------------------------------------------
+
+
+def propose(article: Article, content: dict, *, by, note: str = "") -> Revision | None:
+    """Keep `by`'s edit to a live story as the one change waiting for an
+    editor; readers keep seeing the live version. Returns None when the edit
+    leaves the live story as it is."""
+    if not article.can_be_edited_by(by):
+        raise PermissionDenied
+    with transaction.atomic():
+        live = Article.objects.select_for_update().get(pk=article.pk)
+        waiting = list(live.revisions.pending())
+        if waiting and waiting[-1].content == content:
+            return waiting[-1]
+        for earlier in waiting:  # each change starts from the one before it
+            _decide(earlier, Revision.State.DISCARDED, by=by, note=REPLACED)
+        if content == snapshot(live):
+            return None
+        return live.revisions.create(
+            content=content,
+            created_by=by,
+            note=note,
+            state=Revision.State.PENDING,
+            base_version=live.version,
+        )
+
+
+def publish_pending(revision: Revision, *, by, note: str = "") -> Article:
+    """Put a waiting change live, as an editor, and log it."""
+    if not by.has_perm(workflow.PUBLISH):
+        raise PermissionDenied(workflow.NOT_PERMITTED_CHANGE)
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=revision.article_id)
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if revision.state != Revision.State.PENDING:
+            raise ValidationError(NOT_PENDING, code="not_pending")
+        apply(article, revision.content)
+        problems = article.publish_problems() if article.is_published() else []
+        if problems:
+            raise ValidationError(problems, code="not_ready")
+        _decide(revision, Revision.State.ACCEPTED, by=by, note=note)
+        writer = revision.created_by or "someone"
+        record(article, by=revision.created_by, note=f"Change by {writer}, reviewed")
+        article.events.create(
+            actor=by,
+            from_status=Status.PUBLISHED,
+            to_status=Status.PUBLISHED,
+            note=f"Published the change by {writer}. {note}".strip(),
+        )
+    return article
+
+
+def discard_pending(revision: Revision, *, by, note: str) -> None:
+    """Turn a waiting change down, saying why; the writer sees the note."""
+    if not by.has_perm(workflow.PUBLISH):
+        raise PermissionDenied(workflow.NOT_PERMITTED_CHANGE)
+    if not note.strip():
+        raise ValidationError(DISCARD_NEEDS_NOTE, code="note_required")
+    with transaction.atomic():
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if revision.state != Revision.State.PENDING:
+            raise ValidationError(NOT_PENDING, code="not_pending")
+        _decide(revision, Revision.State.DISCARDED, by=by, note=note)
+        revision.article.events.create(
+            actor=by,
+            from_status=Status.PUBLISHED,
+            to_status=Status.PUBLISHED,
+            note=f"Discarded the change by {revision.created_by or 'someone'}: {note}",
+        )
+
+
+def _decide(revision: Revision, state: str, *, by, note: str) -> None:
+    revision.state = state
+    revision.decided_by = by
+    revision.decided_at = timezone.now()
+    revision.decision_note = note
+    revision.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])

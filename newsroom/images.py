@@ -38,6 +38,8 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 def validate_image(file) -> None:
     """Raise ValidationError unless `file` is a whole, allowed, modest image."""
+    if getattr(file, "_committed", False):
+        return  # already stored: it was checked when it was uploaded
     size = getattr(file, "size", None)
     if size is not None and size > MAX_BYTES:
         raise ValidationError(
