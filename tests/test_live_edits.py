@@ -1,9 +1,11 @@
 """Edits to live stories: a writer's wait for an editor, an editor's go live."""
 
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import revisions
@@ -191,10 +193,6 @@ def test_editor_edit_to_a_live_story_goes_live_and_is_recorded(
 
 
 def test_writer_edit_to_a_scheduled_story_waits_too(client, journalist, editor):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     me = CorrespondentFactory(user=journalist)
     article = ArticleFactory(bylines=[me], body=f"<p>{OLD_TEXT}</p>")
     article.publish(by=editor, at=timezone.now() + timedelta(days=1))
