@@ -140,6 +140,6 @@ def test_a_writer_gets_no_reschedule_button_and_cannot_post_one(
 
 
 def test_buttons_and_methods_come_from_the_one_table():
-    for (old, new), move in workflow.MOVES.items():
+    for move in workflow.MOVES.values():
         assert callable(getattr(Article, move.method)), move
         assert str(move.label)
