@@ -3,7 +3,13 @@
 import pytest
 
 from articles.models import Article
-from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    CorrespondentFactory,
+    SectionFactory,
+    UserFactory,
+    image_upload,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -71,3 +77,56 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
         response = reader.request.get(path)
         assert response.ok
         assert article.slug in response.text(), path
+
+
+def test_writer_edit_to_a_live_illustrated_story_goes_through_review(new_page, shots):
+    writer = UserFactory(username="writer", role="Journalist")
+    chief = UserFactory(username="chief", role="Editor")
+    me = CorrespondentFactory(name="Hana Sato", user=writer)
+    story = ArticleFactory(
+        headline="Flood barrier holds through the spring tide",
+        body="<p>The barrier closed twice overnight.</p>",
+        bylines=[me],
+        hero_image=image_upload(1600, 900),
+        hero_alt="The flood barrier at dusk",
+    )
+    story.publish(by=chief)
+
+    reader = new_page()
+    first = reader.goto(story.get_absolute_url())
+    assert first.status == 200
+    assert reader.locator("article img").count() >= 1
+
+    page = new_page()
+    login(page, "writer")
+    answer = page.goto(f"/admin/articles/article/{story.pk}/change/")
+    assert answer.status == 200
+    body = page.locator("[contenteditable=true].ProseMirror")
+    body.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Engineers will inspect the gates on Monday.")
+    page.click("input[name=_continue]")
+    page.wait_for_selector("text=waits for an editor's review")
+    shots(page, "writer-change-waits")
+
+    again = reader.goto(story.get_absolute_url())
+    assert again.status == 200
+    assert "closed twice overnight" in reader.locator("article").inner_text()
+    assert "inspect the gates" not in reader.content()
+
+    editor = new_page()
+    login(editor, "chief")
+    editor.goto("/admin/articles/article/?queue=review")
+    editor.click("text=Flood barrier holds through the spring tide")
+    editor.click("text=Review the change")
+    diff = editor.locator(".revision-diff .diff-added").all_inner_texts()
+    assert any("inspect the gates on Monday" in line for line in diff)
+    shots(editor, "editor-reads-diff")
+    editor.click("button[value=publish]")
+    editor.wait_for_selector("text=The change is live.")
+
+    final = reader.goto(story.get_absolute_url())
+    assert final.status == 200
+    assert "inspect the gates on Monday" in reader.locator("article").inner_text()
+    assert reader.locator("article img").count() >= 1
+    shots(reader, "reader-sees-the-change")
