@@ -19,6 +19,7 @@ from django.core import signing
 from comments.forms import TIMESTAMP_SALT
 from comments.models import BlockedTerm, Comment
 from newsroom import ratelimit
+from newsroom.clients import client_ip
 
 MAX_FORM_AGE = 24 * 3600
 
@@ -55,10 +56,6 @@ class Verdict:
         if self.is_spam:
             return Comment.Status.SPAM
         return Comment.Status.APPROVED if self.is_trusted else Comment.Status.PENDING
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def ip_hash(request) -> str:

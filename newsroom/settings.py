@@ -10,6 +10,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from newsroom.clients import parse_trusted_proxies
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 env.read_env(BASE_DIR / ".env")  # optional; real environment variables win
@@ -259,6 +261,9 @@ COMMENT_NOTIFY_INTERVAL = env.int("COMMENT_NOTIFY_INTERVAL", default=600)
 # Production defaults; `make serve` on plain HTTP turns the TLS ones off.
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The proxies in front whose X-Forwarded-For is believed (newsroom/clients.py):
+# a hop count ("1") or addresses and networks ("10.0.0.0/8,192.168.1.5").
+TRUSTED_PROXIES = parse_trusted_proxies(env("TRUSTED_PROXIES", default=""))
 if env.bool("BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -9,7 +9,13 @@ from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
@@ -17,6 +23,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
+from newsroom import ratelimit
+from newsroom.clients import client_ip
 from newsroom.models import Page
 
 logger = logging.getLogger(__name__)
@@ -127,15 +135,34 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+CSP_REPORT_MAX_BYTES = 8 * 1024
+CSP_REPORT_RATE = "20/m"
+CSP_LOGGED_CHARS = 1000
+
+
 @csrf_exempt
 @require_POST
 def csp_report(request):
-    """Log Content Security Policy violations that browsers report."""
+    """Log Content Security Policy violations that browsers report: one JSON
+    object of modest size, a few a minute per address, one short log line."""
     try:
-        report = json.loads(request.body[:10_000] or b"{}")
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        return HttpResponse(status=400)
+        return HttpResponseBadRequest()
+    if length > CSP_REPORT_MAX_BYTES:
+        return HttpResponseBadRequest()
+    if not ratelimit.is_allowed(f"csp:{client_ip(request)}", CSP_REPORT_RATE):
+        return HttpResponse(status=429)
+    try:
+        report = json.loads(request.read(CSP_REPORT_MAX_BYTES + 1))
+    except (ValueError, RecursionError):
+        return HttpResponseBadRequest()
+    if not isinstance(report, dict):
+        return HttpResponseBadRequest()
+    violation = report.get("csp-report", report)
+    # json.dumps escapes newlines, so a report is one line however it is built.
     logger.warning(
-        "csp violation", extra={"csp_report": report.get("csp-report", report)}
+        "csp violation",
+        extra={"csp_report": json.dumps(violation, default=str)[:CSP_LOGGED_CHARS]},
     )
     return HttpResponse(status=204)
