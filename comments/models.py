@@ -87,6 +87,16 @@ class Comment(models.Model):
             depth, node = depth + 1, node.parent
         return depth
 
+    def reply_target(self) -> "Comment":
+        """Where a reply to this comment goes: here, or, past the thread's
+        depth limit, under the deepest ancestor that still takes replies."""
+        target = self
+        while target.parent_id is not None and (
+            target.depth >= settings.COMMENT_MAX_DEPTH
+        ):
+            target = target.parent
+        return target
+
     def approve(self, *, by) -> None:
         self._moderate(self.Status.APPROVED, by=by)
 

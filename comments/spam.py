@@ -30,9 +30,6 @@ TOO_FAST = (
 )
 EXPIRED = "The form had expired. Please send your comment again."
 BAD_PARENT = "The comment you are replying to is not open for replies."
-TOO_DEEP = (
-    "Replies can only go {depth} levels deep; reply to an earlier comment instead."
-)
 RATE_LIMITED = (
     "You have sent several comments in a short time. "
     "Please wait a minute and try again."
@@ -142,10 +139,7 @@ def _valid_parent(form, article, parent_id) -> Comment | None:
     if parent is None:
         form.add_error(None, BAD_PARENT)
         return None
-    if parent.depth >= settings.COMMENT_MAX_DEPTH:
-        form.add_error(None, TOO_DEEP.format(depth=settings.COMMENT_MAX_DEPTH))
-        return None
-    return parent
+    return parent.reply_target()
 
 
 def blocklist_matches(data, ip: str) -> list[str]:

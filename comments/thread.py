@@ -50,14 +50,30 @@ def visible_tree(article, own_pending_ids=()) -> list[Node]:
     children: dict[int | None, list[Comment]] = {}
     for comment in comments:
         children.setdefault(comment.parent_id, []).append(comment)
+    return _grow(children)
 
-    def grow(parent_id, depth):
-        return [
-            Node(comment, depth, grow(comment.pk, depth + 1))
-            for comment in children.get(parent_id, [])
-        ]
 
-    return grow(None, 1)
+def _grow(children: dict) -> list[Node]:
+    """The tree from the top, without recursion: replies past the depth limit
+    join their deepest ancestor that takes replies, in the order written.
+    A comment whose chain never reaches the top (a loop) is never shown."""
+    deepest = settings.COMMENT_MAX_DEPTH
+    roots: list[Node] = []
+    flattened = []
+    todo = [(None, 1, roots)]
+    while todo:
+        parent_id, depth, siblings = todo.pop()
+        for comment in children.pop(parent_id, []):
+            node = Node(comment, depth)
+            siblings.append(node)
+            if depth < deepest:
+                todo.append((comment.pk, depth + 1, node.replies))
+            else:
+                todo.append((comment.pk, depth, siblings))
+                flattened.append(siblings)
+    for siblings in flattened:
+        siblings.sort(key=lambda node: (node.comment.created_at, node.comment.pk))
+    return roots
 
 
 def for_page(request, article, parts, form=None) -> dict:

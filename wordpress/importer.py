@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -299,6 +300,8 @@ class Importer:
 
     def add_comments(self, article: Article, item: wxr.Item) -> None:
         pks = {}  # WordPress comment id: primary key here, for replies
+        parents = {}  # WordPress comment id: the one it hangs under here
+        depths = {None: 0}
         # A reply is written after its parent, so in id order parents come first.
         for entry in sorted(item.comments, key=lambda entry: entry.wp_id or 0):
             if entry.wp_id is None or entry.type in NOT_COMMENTS:
@@ -307,9 +310,14 @@ class Importer:
             comment, legacy = self.existing(Kind.COMMENT, Comment, entry.wp_id)
             comment = comment or Comment()
             created_at = convert.utc_datetime(entry.date_gmt, entry.date)
+            parent = entry.parent if entry.parent in pks else None
+            # Past the thread's depth limit, under the deepest allowed ancestor.
+            while depths[parent] >= settings.COMMENT_MAX_DEPTH:
+                parent = parents[parent]
+            parents[entry.wp_id], depths[entry.wp_id] = parent, depths[parent] + 1
             values = {
                 "article_id": article.pk,
-                "parent_id": pks.get(entry.parent),
+                "parent_id": pks.get(parent),
                 "name": convert.plain_line(entry.author, Comment, "name") or ANONYMOUS,
                 "email": entry.email[:254],
                 "body": convert.truncate(
