@@ -15,6 +15,10 @@ from articles.models import Section
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+NEEDS_A_WORD = "Add a word to look for: a search cannot only leave words out."
+TOO_MANY_SEARCHES = (
+    "You have searched many times in a short while. Please wait a minute."
+)
 # Markers that cannot occur in prose; the template escapes, then marks them.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u0002", "\u0003"
 
@@ -39,7 +43,11 @@ class SearchForm(forms.Form):
     def clean_q(self):
         # Junk such as NUL bytes or lone punctuation searches for nothing.
         q = self.cleaned_data["q"].replace("\x00", "")
-        return " ".join(terms(q))
+        words = terms(q)
+        if words and all(word.startswith("-") for word in words):
+            # "-x" alone matches nearly every story: a scan, for nothing.
+            raise forms.ValidationError(NEEDS_A_WORD, code="needs_a_word")
+        return " ".join(words)
 
 
 def terms(q: str) -> list[str]:
@@ -83,13 +91,16 @@ def _postgres(queryset, q):
 
 
 def _fallback(queryset, q):
-    words = terms(q)
+    words, unwanted = [], []
+    for word in terms(q):
+        if word.startswith("-"):
+            unwanted.append(word.lstrip("-"))
+        else:
+            words.append(word)
     for word in words:
-        queryset = queryset.filter(
-            Q(headline__icontains=word)
-            | Q(dek__icontains=word)
-            | Q(body__icontains=word)
-        )
+        queryset = queryset.filter(_mentions(word))
+    for word in unwanted:
+        queryset = queryset.exclude(_mentions(word))
     headline_hits = Q()
     for word in words:
         headline_hits &= Q(headline__icontains=word)
@@ -100,3 +111,9 @@ def _fallback(queryset, q):
             output_field=IntegerField(),
         )
     ).order_by("-headline_match", "-publish_at")
+
+
+def _mentions(word: str) -> Q:
+    return (
+        Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+    )

@@ -1,5 +1,7 @@
 """Public pages that list or show stories. Views only read."""
 
+from http import HTTPStatus
+
 from django.conf import settings
 from django.db.models import F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
@@ -13,7 +15,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from articles import preview, search, structured_data
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Correspondent
-from newsroom import fragments
+from newsroom import fragments, ratelimit
+from newsroom.clients import client_ip
 from newsroom.context_processors import NAV_PART, section_links
 from newsroom.markup import json_ld
 
@@ -127,8 +130,24 @@ class CorrectionListView(ListView):
 class SearchView(PublishedMixin, ListView):
     template_name = "articles/search.html"
 
+    def get(self, request, *args, **kwargs):
+        self.form = search.SearchForm(request.GET)
+        if not self.form.is_valid():
+            response = super().get(request, *args, **kwargs)
+            response.status_code = HTTPStatus.BAD_REQUEST
+            return response
+        # The page cache answers repeated searches; each new one costs a query.
+        searching = bool(self.form.cleaned_data["q"])
+        if searching and not ratelimit.is_allowed(
+            f"search:{client_ip(request)}", settings.SEARCH_RATE_LIMIT
+        ):
+            self.form.add_error(None, search.TOO_MANY_SEARCHES)
+            response = super().get(request, *args, **kwargs)
+            response.status_code = HTTPStatus.TOO_MANY_REQUESTS
+            return response
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.form = search.SearchForm(self.request.GET)
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
             return Article.objects.none()
         return search.run(super().get_queryset(), **self.form.cleaned_data)

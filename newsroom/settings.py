@@ -246,6 +246,8 @@ READING_WORDS_PER_MINUTE = env.int("READING_WORDS_PER_MINUTE", default=230)
 ARTICLES_PER_PAGE = 12
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600)
 COMMENT_RATE_LIMIT = env("COMMENT_RATE_LIMIT", default="5/m")
+# Searches the page cache could not answer, per address; "0" turns it off.
+SEARCH_RATE_LIMIT = env("SEARCH_RATE_LIMIT", default="30/m")
 COMMENT_MIN_SECONDS = env.int("COMMENT_MIN_SECONDS", default=3)
 COMMENT_MAX_DEPTH = env.int("COMMENT_MAX_DEPTH", default=3)
 COMMENT_MAX_LINKS = env.int(
