@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Article, Section
@@ -13,12 +14,22 @@ FEED_LENGTH = 30
 
 class LatestFeed(Feed):
     description_template = "articles/feed_description.html"
+    url_name = "articles:feed"
 
     def title(self, obj=None):
         return settings.SITE_NAME if obj is None else f"{obj} · {settings.SITE_NAME}"
 
+    # Every address is absolute from SITE_URL, so Django never fills in the
+    # request's Host: a cached feed must not carry whatever Host one client sent.
     def link(self, obj=None):
-        return obj.get_absolute_url() if obj is not None else "/"
+        return settings.SITE_URL + (obj.get_absolute_url() if obj is not None else "/")
+
+    def feed_url(self, obj=None):
+        kwargs = {"slug": obj.slug} if obj is not None else {}
+        return settings.SITE_URL + reverse(self.url_name, kwargs=kwargs)
+
+    def item_link(self, item):
+        return settings.SITE_URL + item.get_absolute_url()
 
     def description(self, obj=None):
         return f"The latest stories from {self.title(obj)}."
@@ -63,11 +74,14 @@ class LatestFeed(Feed):
 
 
 class LatestAtomFeed(LatestFeed):
+    url_name = "articles:feed_atom"
     feed_type = Atom1Feed
     subtitle = LatestFeed.description
 
 
 class SectionFeed(LatestFeed):
+    url_name = "articles:section_feed"
+
     def get_object(self, request, slug):
         return get_object_or_404(Section, slug=slug)
 
@@ -76,6 +90,8 @@ class SectionFeed(LatestFeed):
 
 
 class CorrespondentFeed(LatestFeed):
+    url_name = "articles:correspondent_feed"
+
     def get_object(self, request, slug):
         return get_object_or_404(Correspondent, slug=slug)
 

@@ -1,5 +1,9 @@
-from datetime import timedelta
+"""Sitemaps of everything public, with addresses from SITE_URL."""
 
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 
@@ -7,7 +11,18 @@ from articles.models import Article, Section, Tag
 from authors.models import Correspondent
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL, never on the Host a request happened to send,
+    since the page cache keeps one sitemap for everybody."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ArticleSitemap(SiteSitemap):
     changefreq = "daily"
     limit = 2000  # smaller files render fast; the index lists them all
 
@@ -22,7 +37,7 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Google News: live stories from the last 48 hours."""
 
     limit = 1000
@@ -39,7 +54,7 @@ class NewsSitemap(Sitemap):
         return item.updated_at
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self):
@@ -49,13 +64,13 @@ class SectionSitemap(Sitemap):
         return item.updated_at
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(SiteSitemap):
     def items(self):
         # Only tags a reader can reach a story from.
         return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
 
 
-class CorrespondentSitemap(Sitemap):
+class CorrespondentSitemap(SiteSitemap):
     def items(self):
         return Correspondent.objects.all()
 

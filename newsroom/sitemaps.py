@@ -1,16 +1,15 @@
-from django.contrib.sitemaps import Sitemap
-
 from articles.sitemaps import (
     ArticleSitemap,
     CorrespondentSitemap,
     NewsSitemap,
     SectionSitemap,
+    SiteSitemap,
     TagSitemap,
 )
 from newsroom.models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.3
 

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from newsroom import views
@@ -14,8 +13,8 @@ urlpatterns = [
     path("csp-report/", views.csp_report, name="csp-report"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        views.sitemap_index,
+        {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
     path(

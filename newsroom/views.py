@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
 from django.http import (
@@ -18,7 +19,9 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
@@ -93,6 +96,31 @@ def readyz(request):
         checks["cache"] = f"error: {type(error).__name__}"
     ready = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if ready else 503)
+
+
+@x_robots_tag
+def sitemap_index(request, sitemaps):
+    """The sitemap index. Django's own builds its addresses from the request's
+    Host; these come from SITE_URL, like every sitemap's (SiteSitemap)."""
+    items, lastmods = [], []
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class()
+        url = settings.SITE_URL + reverse("sitemap-section", args=[section])
+        lastmod = sitemap.get_latest_lastmod()
+        lastmods.append(lastmod)
+        items.append(SitemapIndexItem(url, lastmod))
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            items.append(SitemapIndexItem(f"{url}?p={page}", lastmod))
+    headers = None
+    if lastmods and None not in lastmods:
+        headers = {"Last-Modified": http_date(max(lastmods).timestamp())}
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": items},
+        content_type="application/xml",
+        headers=headers,
+    )
 
 
 def sitemap_section(request, sitemaps, section):
