@@ -1,5 +1,5 @@
-"""Post an admin change form back as a browser would: every field the page
-renders, inline management forms included, with nothing left out."""
+"""Post a form back as a browser would: every field the page renders (in
+the admin, inline management forms included), with nothing left out."""
 
 from html.parser import HTMLParser
 
@@ -50,12 +50,12 @@ class _FormReader(HTMLParser):
             self._textarea = None
 
 
-def form_data(response, form_id: str) -> dict:
-    """The fields of the form `form_id` (e.g. "correspondent_form") on an
-    admin page, as the browser would post them unchanged: a dict whose
-    values are lists, ready for the test client."""
+def form_data(page, form_id: str) -> dict:
+    """The fields of the form `form_id` (e.g. "correspondent_form") on a
+    page (a response, or its HTML), as the browser would post them
+    unchanged: a dict whose values are lists, ready for the test client."""
     reader = _FormReader(form_id)
-    reader.feed(response.content.decode())
+    reader.feed(page if isinstance(page, str) else page.content.decode())
     assert reader.fields, f"no form {form_id!r} on the page"
     data: dict[str, list[str]] = {}
     for name, value in reader.fields:
