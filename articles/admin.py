@@ -290,6 +290,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_preview_link",
             ),
             path(
+                "<int:pk>/revoke-preview-links/",
+                wrap(self.revoke_preview_links_view),
+                name="articles_article_revoke_preview_links",
+            ),
+            path(
                 "<int:pk>/revisions/",
                 wrap(self.revisions_view),
                 name="articles_article_revisions",
@@ -377,6 +382,9 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._editable(request, pk)
         if not request.user.has_perm(workflow.PUBLISH):
             raise PermissionDenied
+        if not preview.may_be_previewed(article):
+            messages.error(request, preview.WITHDRAWN_NOT_PREVIEWED)
+            return self._back(article)
         days = round(settings.PREVIEW_LINK_MAX_AGE / 86400, 1)
         messages.success(
             request,
@@ -387,6 +395,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 preview.make_url(article),
             ),
         )
+        return self._back(article)
+
+    def revoke_preview_links_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._editable(request, pk)
+        if not request.user.has_perm(workflow.PUBLISH):
+            raise PermissionDenied
+        preview.revoke(article, by=request.user)
+        messages.success(request, preview.REVOKED)
         return self._back(article)
 
     def revisions_view(self, request, pk):

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import sanitize, workflow
+from articles import preview, sanitize, workflow
 from articles.workflow import Status
 from authors.models import Correspondent
 from newsroom import images
@@ -269,6 +269,9 @@ class Article(models.Model):
         default=0, editable=False, help_text=_("Approved comments only.")
     )
     version = models.PositiveIntegerField(default=0, editable=False)
+    preview_secret = models.CharField(
+        max_length=64, default=preview.new_secret, editable=False
+    )
     # PostgreSQL only (stays empty elsewhere): headline, standfirst and body,
     # weighted A/B/C, kept up to date on save and indexed with GIN.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -445,6 +448,7 @@ class Article(models.Model):
 
     def withdraw(self, *, by, note: str = "") -> None:
         self._move(Status.WITHDRAWN, by=by, note=note)
+        self.rotate_preview_secret()
 
     def return_to_draft(self, *, by, note: str = "") -> None:
         self._move(Status.DRAFT, by=by, note=note)
@@ -459,6 +463,12 @@ class Article(models.Model):
             method(by=by, note=note, at=at)
         else:
             method(by=by, note=note)
+
+    def rotate_preview_secret(self) -> None:
+        """Give the story a new link secret: every preview link made so far stops."""
+        self.preview_secret = preview.new_secret()
+        # Links are never cached, so no page needs purging: skip save().
+        Article.objects.filter(pk=self.pk).update(preview_secret=self.preview_secret)
 
     def last_send_back(self):
         """The editor's note from the most recent time the story was sent back."""

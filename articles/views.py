@@ -239,10 +239,9 @@ class SharedPreviewView(ArticleDetailView):
     queryset = Article.objects.select_related("section")
 
     def get_object(self, queryset=None):
-        pk = preview.article_id(self.kwargs["token"])
-        if pk is None:
-            raise Http404("This preview link is invalid or has expired.")
-        article = get_object_or_404(self.get_queryset(), pk=pk)
+        article = preview.find(self.kwargs["token"], self.get_queryset())
+        if article is None:
+            raise Http404("This preview link is invalid, expired or revoked.")
         self.is_preview = not article.is_published()
         return article
 

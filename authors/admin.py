@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from authors.forms import CorrespondentAdminForm
 from authors.models import Correspondent, ProfileLink
 
 
@@ -10,6 +11,7 @@ class ProfileLinkInline(admin.TabularInline):
 
 @admin.register(Correspondent)
 class CorrespondentAdmin(admin.ModelAdmin):
+    form = CorrespondentAdminForm
     list_display = ["name", "job_title", "based_in", "user"]
     search_fields = ["name", "job_title", "beat", "based_in"]
     prepopulated_fields = {"slug": ["name"]}
@@ -38,3 +40,26 @@ class CorrespondentAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.actor = request.user  # a new class on every call: this request's
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not Correspondent.may_link_accounts(request.user):
+            fields.append("user")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.contact_visible_to(request.user):
+            return fieldsets
+        return [
+            (
+                name,
+                {**options, "fields": [f for f in options["fields"] if f != "email"]},
+            )
+            for name, options in fieldsets
+        ]

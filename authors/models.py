@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from newsroom import images
 from newsroom.links import slug_url
 
+# Linking an account hands it the profile's stories, so it takes the right
+# to manage staff accounts, not only the right to edit profiles.
+LINK_PERMISSION = "auth.change_user"
+LINK_NOT_PERMITTED = "Only those who manage staff accounts may link one to a profile."
+SEES_CONTACTS = "authors.change_correspondent"
+
 
 class Correspondent(models.Model):
     name = models.CharField(max_length=120)
@@ -71,6 +77,16 @@ class Correspondent(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:correspondent", self.slug)
+
+    @staticmethod
+    def may_link_accounts(user) -> bool:
+        return user.has_perm(LINK_PERMISSION)
+
+    def contact_visible_to(self, user) -> bool:
+        """The private e-mail is for those who manage profiles, and its owner."""
+        return user.has_perm(SEES_CONTACTS) or (
+            self.user_id is not None and self.user_id == user.pk
+        )
 
     @property
     def language_list(self) -> list[str]:

@@ -10,6 +10,7 @@ from comments.models import Comment
 
 ERASED_NAME = "Former reader"
 ERASED_BODY = "[This comment was removed at its author's request.]"
+ERASED_FIELDS = ["name", "email", "body", "ip_hash", "signals"]
 
 
 def export(email: str) -> dict:
@@ -40,16 +41,18 @@ def export(email: str) -> dict:
 
 
 def erase(email: str) -> int:
-    """Remove the person from every comment; replies by others keep their place."""
+    """Remove the person from every comment; replies by others keep their place.
+
+    Each comment is saved on its own rather than updated in bulk, so that
+    the page cache, which listens for saves, drops every page and part that
+    showed the words before this returns.
+    """
     with transaction.atomic():
-        comments = list(
-            Comment.objects.filter(email__iexact=email.strip()).select_related(
-                "article"
-            )
-        )
-        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(
-            name=ERASED_NAME, email="", body=ERASED_BODY, ip_hash="", signals=[]
-        )
+        comments = list(Comment.objects.filter(email__iexact=email.strip()))
+        for comment in comments:
+            comment.name, comment.email, comment.body = ERASED_NAME, "", ERASED_BODY
+            comment.ip_hash, comment.signals = "", []
+            comment.save(update_fields=ERASED_FIELDS)
     return len(comments)
 
 

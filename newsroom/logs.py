@@ -1,10 +1,39 @@
-"""One JSON object per log line, with any `extra=` fields kept as keys."""
+"""One JSON object per log line, with any `extra=` fields kept as keys; the
+request log; and the filter that keeps secrets in addresses out of the logs."""
 
 import json
 import logging
+import re
 import time
 
 STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+REDACTED = "[redacted]"
+# A preview link's token is the key to an unpublished story; a query string
+# may carry a key of some other kind.
+SECRET_IN_PATH = re.compile(r"(/preview/)[^/?#\s\"']+")
+SECRET_IN_QUERY = re.compile(
+    r"([?&](?:token|key|secret|signature|password)=)[^&#\s\"']+", re.IGNORECASE
+)
+
+
+def redact(text: str) -> str:
+    """`text` with the secrets an address may carry replaced."""
+    text = SECRET_IN_PATH.sub(rf"\g<1>{REDACTED}", text)
+    return SECRET_IN_QUERY.sub(rf"\g<1>{REDACTED}", text)
+
+
+class RedactSecrets(logging.Filter):
+    """Redact addresses in any record, whoever logs them (Django's "Not
+    Found: /preview/…" warning, runserver's request lines, the request log)."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if isinstance(getattr(record, "path", None), str):
+            record.path = redact(record.path)
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -43,7 +72,7 @@ class RequestLogMiddleware:
             "request",
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": redact(request.path),
                 "status": response.status_code,
                 "ms": round((time.perf_counter() - started) * 1000, 1),
                 "cache": response.get("X-Page-Cache", ""),

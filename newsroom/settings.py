@@ -324,12 +324,20 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "newsroom.logs.JsonFormatter"},
     },
+    # Preview tokens and other secrets in addresses never reach a log line.
+    "filters": {"redact_secrets": {"()": "newsroom.logs.RedactSecrets"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["redact_secrets"],
+        }
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # "Not Found: <path>", before Django's own handlers see it too.
+        "django.request": {"filters": ["redact_secrets"]},
         # Every request is logged by newsroom.request; keep runserver's quiet.
         "django.server": {"level": "WARNING"},
         "newsroom.request": {"level": env("REQUEST_LOG_LEVEL", default="INFO")},

@@ -3,9 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from newsroom import views
+from newsroom.admin import view_on_site
 from newsroom.sitemaps import SITEMAPS
 
 urlpatterns = [
+    # Before the admin's own "view on site", which answers for any object.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
