@@ -1,7 +1,10 @@
+"""Fixtures for every test module: role users, a live story, and a throwaway
+media folder and cache."""
+
 import pytest
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +50,9 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def article(db):
+    """A live story open for comments."""
+    return ArticleFactory(published=True, headline="Harbour reopens")

@@ -9,15 +9,10 @@ from django.urls import reverse
 
 from articles.models import Article
 from comments.models import Comment
-from tests.comment_helpers import comment_data
+from tests.comment_helpers import comment_data, comments_url, csrf_token, post_comment
 from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def article(no_comment_delays):
-    return ArticleFactory(published=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_comment_delays")]
 
 
 def reader():
@@ -60,7 +55,7 @@ def test_odd_urls_never_500(path):
 
 @pytest.mark.parametrize("method", ["put", "patch", "delete", "options"])
 def test_wrong_methods_are_refused(article, method):
-    response = getattr(reader(), method)(f"/articles/{article.slug}/comments/")
+    response = getattr(reader(), method)(comments_url(article))
 
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
 
@@ -90,9 +85,7 @@ def test_wrong_methods_are_refused(article, method):
 def test_bad_comment_fields_get_a_message_and_store_nothing(
     article, field, value, message
 ):
-    response = reader().post(
-        f"/articles/{article.slug}/comments/", comment_data(**{field: value})
-    )
+    response = post_comment(reader(), article, **{field: value})
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert message in response.content.decode()
@@ -102,7 +95,7 @@ def test_bad_comment_fields_get_a_message_and_store_nothing(
 def test_invalid_utf8_in_a_form_is_answered_cleanly(article):
     body = b"name=%ff%fe&email=a%40b.example&body=%c3%28&started=x"
     response = reader().post(
-        f"/articles/{article.slug}/comments/",
+        comments_url(article),
         data=body,
         content_type="application/x-www-form-urlencoded",
     )
@@ -113,11 +106,10 @@ def test_invalid_utf8_in_a_form_is_answered_cleanly(article):
 
 def test_cross_site_origin_is_refused(article, settings):
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
-    page = client.get(article.get_absolute_url()).content.decode()
-    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    token = csrf_token(client.get(article.get_absolute_url()))
 
     response = client.post(
-        f"/articles/{article.slug}/comments/",
+        comments_url(article),
         comment_data(csrfmiddlewaretoken=token),
         headers={"Origin": "https://evil.example"},
     )
@@ -237,7 +229,7 @@ def test_a_bomb_upload_through_the_admin_is_refused(client, editor):
 
 def test_an_oversized_request_body_is_a_4xx(article):
     response = reader().post(
-        f"/articles/{article.slug}/comments/",
+        comments_url(article),
         data="body=" + "x" * (6 * 1024 * 1024),
         content_type="application/x-www-form-urlencoded",
     )

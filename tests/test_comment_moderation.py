@@ -2,21 +2,17 @@ from http import HTTPStatus
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from comments import notify
 from comments.models import BlockedTerm, Comment
-from tests.comment_helpers import comment_data, post_comment
-from tests.factories import ArticleFactory, CommentFactory
+from tests.comment_helpers import post_comment
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:comments_comment_changelist")
-
-
-@pytest.fixture
-def article():
-    return ArticleFactory(published=True)
 
 
 def act(client, action, comments):
@@ -191,10 +187,11 @@ def test_blocklist_sends_to_spam_with_the_reason(client, article, no_comment_del
 
     post_comment(client, article, body="Best casino deals", email="a@mail.example")
     post_comment(client, article, body="Hello there", email="b@junk.example")
-    client.post(
-        f"/articles/{article.slug}/comments/",
-        comment_data(body="From a bad net", email="c@mail.example"),
-        REMOTE_ADDR="10.9.3.4",
+    post_comment(
+        Client(REMOTE_ADDR="10.9.3.4"),
+        article,
+        body="From a bad net",
+        email="c@mail.example",
     )
 
     assert dict(Comment.objects.values_list("body", "status")) == {

@@ -12,11 +12,6 @@ from tests.factories import ArticleFactory, CommentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article():
-    return ArticleFactory(published=True, headline="Harbour reopens")
-
-
 def test_form_shows_required_fields_and_the_privacy_note(client, article):
     response = client.get(article.get_absolute_url())
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from newsroom import auth
+from tests.comment_helpers import comments_url
 from tests.factories import ArticleFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,7 +214,7 @@ def test_comment_post_during_an_outage_says_it_was_not_saved(monkeypatch):
 
     monkeypatch.setattr(views.spam, "assess", down)
     response = Client(raise_request_exception=False).post(
-        f"/articles/{article.slug}/comments/", {"name": "x"}
+        comments_url(article), {"name": "x"}
     )
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
@@ -225,7 +226,7 @@ def test_missing_csrf_token_is_a_clear_403(client):
     article = ArticleFactory(published=True)
 
     response = Client(enforce_csrf_checks=True).post(
-        f"/articles/{article.slug}/comments/", {"name": "x"}
+        comments_url(article), {"name": "x"}
     )
 
     assertContains(response, "That form could not be sent", status_code=403)
