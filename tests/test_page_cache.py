@@ -3,7 +3,6 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
@@ -192,22 +191,16 @@ def test_publishing_a_story_purges_the_home_page(editor):
     assertContains(get("/"), "Breaking: dam holds")
 
 
-def test_scheduled_story_bounds_the_cache_lifetime(settings, monkeypatch):
+def test_scheduled_story_bounds_the_cache_lifetime(settings, clock):
     settings.PAGE_CACHE_SECONDS = 300
     ArticleFactory(published=True)
-    soon = ArticleFactory(
-        scheduled=True, publish_at=timezone.now() + timedelta(seconds=40)
-    )
+    ArticleFactory(scheduled=True, publish_at=clock.now + timedelta(seconds=40))
 
-    seconds = page_cache.seconds_to_keep()
-
-    assert 30 <= seconds <= 40
-    # Forty seconds later the story is live, and nothing else is scheduled.
-    Article.objects.filter(pk=soon.pk).update(
-        publish_at=timezone.now() - timedelta(seconds=1)
-    )
-    later = page_cache.time.time() + 41
-    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    assert page_cache.seconds_to_keep() == 40
+    clock.advance(seconds=39)
+    assert page_cache.seconds_to_keep() == 1
+    # Now the story is live, and nothing else is scheduled.
+    clock.advance(seconds=2)
     assert page_cache.seconds_to_keep() == 300
 
 
