@@ -70,7 +70,9 @@ def test_public_html_has_no_inline_script_or_style(client):
 
     article = ArticleFactory(published=True)
     for url in ["/", article.get_absolute_url(), "/search/?q=x", "/correspondents/"]:
-        html = client.get(url).content.decode()
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url  # so there is HTML to check
+        html = response.content.decode()
         assert not re.search(
             r"<script(?![^>]*\b(src|type=\"application/ld\+json\"))[^>]*>", html
         ), url
