@@ -11,6 +11,7 @@ from comments.models import Comment
 from comments.spam import RATE_LIMITED
 from newsroom import ratelimit
 from tests.comment_helpers import post_comment
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +28,20 @@ def reader_at(address):
     return Client(REMOTE_ADDR=address)
 
 
-def test_one_address_is_limited_whatever_e_mail_it_gives(article):
+@pytest.fixture(params=["one story", "five stories"])
+def stories(request, article):
+    """Where five comments go: the limits count across stories too."""
+    if request.param == "one story":
+        return [article] * 5
+    return [article, *ArticleFactory.create_batch(4, published=True)]
+
+
+def test_one_address_is_limited_whatever_e_mail_it_gives(article, stories):
     reader = reader_at("203.0.113.7")
 
     responses = [
-        post_comment(reader, article, email=f"name{n}@mail.example", body=f"Point {n}")
-        for n in range(5)
+        post_comment(reader, story, email=f"name{n}@mail.example", body=f"Point {n}")
+        for n, story in enumerate(stories)
     ]
 
     assert [r.status_code for r in responses] == [ACCEPTED] * 3 + [LIMITED] * 2
@@ -44,7 +53,7 @@ def test_one_address_is_limited_whatever_e_mail_it_gives(article):
     assert other.status_code == ACCEPTED  # the limit is that address's alone
 
 
-def test_one_e_mail_is_limited_whatever_address_it_comes_from(article):
+def test_one_e_mail_is_limited_whatever_address_it_comes_from(article, stories):
     spellings = [
         "ada@reader.example",
         "Ada@Reader.example",
@@ -55,9 +64,9 @@ def test_one_e_mail_is_limited_whatever_address_it_comes_from(article):
 
     responses = [
         post_comment(
-            reader_at(f"198.51.100.{n + 1}"), article, email=email, body=f"Point {n}"
+            reader_at(f"198.51.100.{n + 1}"), story, email=email, body=f"Point {n}"
         )
-        for n, email in enumerate(spellings)
+        for n, (email, story) in enumerate(zip(spellings, stories, strict=True))
     ]
 
     assert [r.status_code for r in responses] == [ACCEPTED] * 3 + [LIMITED] * 2
