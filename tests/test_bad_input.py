@@ -81,6 +81,7 @@ def test_wrong_methods_are_refused(article, method):
         ("body", "y" * 20000, "Ensure this value has at most 5000 characters"),
         ("parent", "1; DROP TABLE", "Enter a whole number."),
         ("name", "   ", "This field is required."),
+        ("website", "https://spam.example", "Please leave the last field empty."),
     ],
 )
 def test_bad_comment_fields_get_a_message_and_store_nothing(
