@@ -1,7 +1,15 @@
-import pytest
-from django.core.cache import cache
+"""Fixtures for every test module: role users, a live story, a stopped
+clock, and a throwaway media folder and cache."""
 
-from tests.factories import UserFactory
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +55,38 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def article(db):
+    """A live story open for comments."""
+    return ArticleFactory(published=True, headline="Harbour reopens")
+
+
+class Clock:
+    """The time the code under test reads; it moves only when told to."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+    def timestamp(self) -> float:
+        return self.now.timestamp()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Stop the clocks at a fixed instant: `timezone.now()`, `time.time()` and
+    model fields defaulting to `timezone.now` all read `clock.now`, which
+    `clock.advance(seconds=...)` moves."""
+    clock = Clock(datetime(2030, 1, 15, 9, 30, tzinfo=UTC))
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: clock.now)
+    monkeypatch.setattr(time, "time", clock.timestamp)
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.default is real_now:
+                monkeypatch.setattr(field, "_get_default", lambda: clock.now)
+    return clock

@@ -2,7 +2,6 @@ from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
@@ -24,32 +23,38 @@ def test_published_returns_live_articles_only():
     assert list(Article.objects.published()) == [live]
 
 
-def test_scheduled_article_goes_live_when_its_time_comes():
-    article = ArticleFactory(scheduled=True)
-    assert not Article.objects.published().filter(pk=article.pk).exists()
-
-    Article.objects.filter(pk=article.pk).update(
-        publish_at=timezone.now() - timedelta(seconds=1)
+def test_scheduled_article_goes_live_when_its_time_comes(client, clock):
+    article = ArticleFactory(
+        scheduled=True, publish_at=clock.now + timedelta(hours=2), headline="Embargo"
     )
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert client.get(article.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+    clock.advance(hours=2)
 
     assert Article.objects.published().filter(pk=article.pk).exists()
+    assertContains(client.get(article.get_absolute_url()), "Embargo")
 
 
-@pytest.mark.parametrize(
-    "state",
-    [
-        {},
-        {"scheduled": True},
-        {"status": "in_review"},
-        {"status": "withdrawn", "publish_at": timezone.now() - timedelta(days=1)},
-    ],
-)
-def test_unpublished_article_is_a_404_for_readers(client, state):
-    article = ArticleFactory(**state)
+UNPUBLISHED = {
+    "draft": {},
+    "scheduled": {"scheduled": True},
+    "in_review": {"status": "in_review"},
+}
+
+
+@pytest.mark.parametrize("state", [*UNPUBLISHED, "withdrawn"])
+def test_unpublished_article_is_a_404_for_readers(client, editor, state):
+    if state == "withdrawn":
+        article = ArticleFactory(published=True, headline="Pulled story")
+        article.withdraw(by=editor, note="Legal advice")
+    else:
+        article = ArticleFactory(headline="Pulled story", **UNPUBLISHED[state])
 
     response = client.get(article.get_absolute_url())
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+    assertNotContains(response, "Pulled story", status_code=HTTPStatus.NOT_FOUND)
 
 
 def test_unpublished_articles_appear_on_no_public_surface(client):

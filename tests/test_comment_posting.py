@@ -5,16 +5,12 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from comments.models import Comment
+from comments.spam import HONEYPOT
 from comments.views import AWAITING_MODERATION, CLOSED
 from tests.comment_helpers import comment_data, post_comment, started
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def article():
-    return ArticleFactory(published=True, headline="Harbour reopens")
 
 
 def test_form_shows_required_fields_and_the_privacy_note(client, article):
@@ -204,7 +200,7 @@ def test_too_fast_and_forged_timestamps_are_refused(client, article, settings):
 def test_honeypot_refuses_bots(client, article):
     response = post_comment(client, article, website="http://spam.example")
 
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assertContains(response, HONEYPOT, status_code=HTTPStatus.BAD_REQUEST)
     assert Comment.objects.count() == 0
 
 

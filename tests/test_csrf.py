@@ -7,7 +7,7 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
 from django.test import Client, RequestFactory
 
 from newsroom import csrf
-from tests.comment_helpers import comment_data
+from tests.comment_helpers import comment_data, comments_url, csrf_token
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +54,9 @@ def test_the_middleware_accepts_a_posted_token_and_refuses_a_tampered_one(
 ):
     article = ArticleFactory(published=True)
     reader = Client(enforce_csrf_checks=True)
-    page = reader.get(article.get_absolute_url()).content.decode()
-    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    token = csrf_token(reader.get(article.get_absolute_url()))
     form = comment_data()
-    url = f"{article.get_absolute_url()}comments/"
+    url = comments_url(article)
 
     tampered = token[:40] + ("b" if token[40] == "a" else "a") + token[41:]
     refused = reader.post(url, {**form, "csrfmiddlewaretoken": tampered})

@@ -3,13 +3,12 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from comments.models import Comment
 from newsroom import cache as page_cache
-from tests.comment_helpers import comment_data
+from tests.comment_helpers import comment_data, comments_url, csrf_token, post_comment
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -46,28 +45,16 @@ def test_every_reader_of_a_cached_page_gets_a_working_csrf_token():
     for n, reader in enumerate(readers):
         page = reader.get(article.get_absolute_url())
         assert page["X-Page-Cache"] == "hit"
-        token = (
-            page.content.decode()
-            .split('name="csrfmiddlewaretoken" value="')[1]
-            .split('"')[0]
-        )
+        token = csrf_token(page)
         tokens.append(token)
         response = reader.post(
-            f"/articles/{article.slug}/comments/",
+            comments_url(article),
             comment_data(csrfmiddlewaretoken=token, body=f"Reader {n} agrees."),
         )
         assert response.status_code == HTTPStatus.SEE_OTHER, response.content[:500]
 
     assert tokens[0] != tokens[1]
     assert Comment.objects.count() == 2
-
-
-def token_in(page) -> str:
-    return (
-        page.content.decode()
-        .split('name="csrfmiddlewaretoken" value="')[1]
-        .split('"')[0]
-    )
 
 
 def test_a_hit_carries_the_headers_every_middleware_gave_the_page(settings):
@@ -107,8 +94,7 @@ def test_a_hit_keeps_the_csrf_cookie_a_reader_already_has():
     secret = first_tab.cookies["csrftoken"].value
     assert second_tab.cookies["csrftoken"].value == secret
     response = reader.post(
-        f"/articles/{article.slug}/comments/",
-        comment_data(csrfmiddlewaretoken=token_in(first_tab)),
+        comments_url(article), comment_data(csrfmiddlewaretoken=csrf_token(first_tab))
     )
     assert response.status_code == HTTPStatus.SEE_OTHER
 
@@ -130,15 +116,10 @@ def test_a_foreign_csrf_token_is_refused():
     article = ArticleFactory(published=True)
     alice, mallory = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     alice.get(article.get_absolute_url())
-    stolen = (
-        mallory.get(article.get_absolute_url())
-        .content.decode()
-        .split('name="csrfmiddlewaretoken" value="')[1]
-        .split('"')[0]
-    )
+    stolen = csrf_token(mallory.get(article.get_absolute_url()))
 
     response = alice.post(
-        f"/articles/{article.slug}/comments/", comment_data(csrfmiddlewaretoken=stolen)
+        comments_url(article), comment_data(csrfmiddlewaretoken=stolen)
     )
 
     assert response.status_code == HTTPStatus.FORBIDDEN
@@ -210,22 +191,16 @@ def test_publishing_a_story_purges_the_home_page(editor):
     assertContains(get("/"), "Breaking: dam holds")
 
 
-def test_scheduled_story_bounds_the_cache_lifetime(settings, monkeypatch):
+def test_scheduled_story_bounds_the_cache_lifetime(settings, clock):
     settings.PAGE_CACHE_SECONDS = 300
     ArticleFactory(published=True)
-    soon = ArticleFactory(
-        scheduled=True, publish_at=timezone.now() + timedelta(seconds=40)
-    )
+    ArticleFactory(scheduled=True, publish_at=clock.now + timedelta(seconds=40))
 
-    seconds = page_cache.seconds_to_keep()
-
-    assert 30 <= seconds <= 40
-    # Forty seconds later the story is live, and nothing else is scheduled.
-    Article.objects.filter(pk=soon.pk).update(
-        publish_at=timezone.now() - timedelta(seconds=1)
-    )
-    later = page_cache.time.time() + 41
-    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    assert page_cache.seconds_to_keep() == 40
+    clock.advance(seconds=39)
+    assert page_cache.seconds_to_keep() == 1
+    # Now the story is live, and nothing else is scheduled.
+    clock.advance(seconds=2)
     assert page_cache.seconds_to_keep() == 300
 
 
@@ -234,7 +209,7 @@ def test_a_new_pending_comment_does_not_purge(client, no_comment_delays):
     get(article.get_absolute_url())
     generation = page_cache.generation()
 
-    client.post(f"/articles/{article.slug}/comments/", comment_data())
+    post_comment(client, article)
 
     assert page_cache.generation() == generation
     assert get(article.get_absolute_url())["X-Page-Cache"] == "hit"
@@ -244,9 +219,7 @@ def test_commenter_with_a_pending_comment_gets_a_fresh_page(client, no_comment_d
     article = ArticleFactory(published=True)
     get(article.get_absolute_url())
 
-    client.post(
-        f"/articles/{article.slug}/comments/", comment_data(body="My own pending words")
-    )
+    post_comment(client, article, body="My own pending words")
     page = client.get(article.get_absolute_url())
 
     assert "X-Page-Cache" not in page

@@ -1,7 +1,7 @@
 from http import HTTPStatus
 
 import pytest
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
@@ -66,8 +66,13 @@ def test_article_page_shows_everything_a_reader_expects(client, story):
     )
     assertContains(response, "Iberia Correspondent")
     assertContains(response, "Data Editor")
-    assertContains(response, "<time datetime=", count=None) if False else None
-    assert b"Published <time datetime=" in response.content
+    published = timezone.localtime(story.publish_at)
+    assertContains(
+        response,
+        f'Published <time datetime="{dateformat.format(published, "c")}">'
+        f"{dateformat.format(published, 'j F Y, H:i T')}</time>",
+        count=1,
+    )
     assert response.content.count(b"min read") == 1
     assertContains(response, '<img src="/media/articles/renditions/')
     assertContains(response, 'type="image/webp"')

@@ -11,6 +11,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from newsroom import auth
+from tests.comment_helpers import comments_url
 from tests.factories import ArticleFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,9 @@ def test_public_html_has_no_inline_script_or_style(client):
 
     article = ArticleFactory(published=True)
     for url in ["/", article.get_absolute_url(), "/search/?q=x", "/correspondents/"]:
-        html = client.get(url).content.decode()
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url  # so there is HTML to check
+        html = response.content.decode()
         assert not re.search(
             r"<script(?![^>]*\b(src|type=\"application/ld\+json\"))[^>]*>", html
         ), url
@@ -213,7 +216,7 @@ def test_comment_post_during_an_outage_says_it_was_not_saved(monkeypatch):
 
     monkeypatch.setattr(views.spam, "assess", down)
     response = Client(raise_request_exception=False).post(
-        f"/articles/{article.slug}/comments/", {"name": "x"}
+        comments_url(article), {"name": "x"}
     )
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
@@ -225,7 +228,7 @@ def test_missing_csrf_token_is_a_clear_403(client):
     article = ArticleFactory(published=True)
 
     response = Client(enforce_csrf_checks=True).post(
-        f"/articles/{article.slug}/comments/", {"name": "x"}
+        comments_url(article), {"name": "x"}
     )
 
     assertContains(response, "That form could not be sent", status_code=403)

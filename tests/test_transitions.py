@@ -30,7 +30,9 @@ def own_story(journalist):
     return ArticleFactory(bylines=[me])
 
 
-def test_submit_records_who_when_and_the_move(own_story, journalist):
+def test_submit_records_who_when_and_the_move(own_story, journalist, clock):
+    clock.advance(minutes=5)
+
     own_story.submit(by=journalist, note="Ready when you are")
 
     own_story.refresh_from_db()
@@ -42,7 +44,7 @@ def test_submit_records_who_when_and_the_move(own_story, journalist):
         Status.IN_REVIEW,
         "Ready when you are",
     )
-    assert abs((event.created_at - timezone.now()).total_seconds()) < 5
+    assert event.created_at == clock.now
 
 
 def test_journalist_cannot_publish_and_nothing_changes(own_story, journalist):
@@ -58,14 +60,15 @@ def test_journalist_cannot_publish_and_nothing_changes(own_story, journalist):
 
 
 def test_publish_sets_every_field_and_snapshots_job_titles(
-    own_story, journalist, editor
+    own_story, journalist, editor, clock
 ):
     own_story.submit(by=journalist)
+    clock.advance(minutes=5)
     own_story.publish(by=editor)
 
     own_story.refresh_from_db()
     assert own_story.status == Status.PUBLISHED
-    assert own_story.publish_at <= timezone.now()
+    assert own_story.publish_at == clock.now
     assert own_story.first_published_at == own_story.publish_at
     assert own_story.is_published()
     assert own_story.bylines.get().job_title == "Junior Reporter"
@@ -102,16 +105,17 @@ def test_scheduling_a_future_time_needs_the_schedule_permission(own_story, journ
     assert own_story.status == Status.IN_REVIEW
 
 
-def test_scheduled_story_goes_live_by_itself(own_story, journalist, editor):
+def test_scheduled_story_goes_live_by_itself(own_story, journalist, editor, clock):
     own_story.submit(by=journalist)
-    own_story.publish(by=editor, at=timezone.now() + timedelta(hours=1))
+    own_story.publish(by=editor, at=clock.now + timedelta(hours=1))
 
     assert own_story.is_scheduled()
     assert not Article.objects.published().filter(pk=own_story.pk).exists()
-    Article.objects.filter(pk=own_story.pk).update(
-        publish_at=timezone.now() - timedelta(seconds=1)
-    )
+    clock.advance(minutes=59, seconds=59)
+    assert not Article.objects.published().filter(pk=own_story.pk).exists()
+    clock.advance(seconds=1)
     assert Article.objects.published().filter(pk=own_story.pk).exists()
+    assert not own_story.is_scheduled()
 
 
 def test_publish_refuses_an_incomplete_story_saying_what_is_missing(editor):
