@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import Article
+from tests.e2e.steps import follow, submit, visit
 from tests.factories import (
     ArticleFactory,
     CorrespondentFactory,
@@ -18,10 +19,10 @@ pytestmark = [
 
 
 def login(page, username):
-    page.goto("/admin/login/")
+    visit(page, "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pass-word-123")
-    page.click("input[type=submit]")
+    submit(page, "input[type=submit]")
     page.wait_for_selector("#user-tools")
 
 
@@ -35,7 +36,7 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
 
     page = new_page()
     login(page, "writer")
-    page.goto("/admin/articles/article/add/")
+    visit(page, "/admin/articles/article/add/")
     page.fill("#id_headline", "Glacier retreat doubles in a decade")
     page.fill(
         "#id_dek", "Satellite records show the ice is going faster than models said."
@@ -45,9 +46,9 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
     page.keyboard.type("The ice is retreating faster than any model predicted.")
     page.select_option("#id_section", str(section.pk))
     shots(page, "journalist-writes")
-    page.click("input[name=_continue]")
+    submit(page, "input[name=_continue]")
     page.wait_for_selector(".workflow-panel")
-    page.click("button[value=in_review]")
+    submit(page, "button[value=in_review]")
     page.wait_for_selector("text=is now in review")
     shots(page, "journalist-submitted")
 
@@ -57,20 +58,20 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
 
     editor = new_page()
     login(editor, "chief")
-    editor.goto("/admin/articles/article/?queue=review")
-    editor.click("text=Glacier retreat doubles in a decade")
-    editor.click("button[value=published]")
+    visit(editor, "/admin/articles/article/?queue=review")
+    follow(editor, "text=Glacier retreat doubles in a decade")
+    submit(editor, "button[value=published]")
     editor.wait_for_selector("text=is now published")
     shots(editor, "editor-published")
 
     reader = new_page(width=375, height=800)
-    reader.goto("/")
+    visit(reader, "/")
     shots(reader, "reader-home")
-    reader.click("text=Glacier retreat doubles in a decade")
+    follow(reader, "text=Glacier retreat doubles in a decade")
     assert reader.locator("h1").inner_text() == "Glacier retreat doubles in a decade"
     assert "Hana Sato" in reader.locator(".byline").inner_text()
     shots(reader, "reader-reads")
-    reader.goto("/sections/science/")
+    visit(reader, "/sections/science/")
     assert reader.locator("text=Glacier retreat doubles in a decade").count() == 1
     shots(reader, "reader-section")
     for path in ("/feed/", "/sitemap-articles.xml"):
@@ -93,40 +94,36 @@ def test_writer_edit_to_a_live_illustrated_story_goes_through_review(new_page, s
     story.publish(by=chief)
 
     reader = new_page()
-    first = reader.goto(story.get_absolute_url())
-    assert first.status == 200
+    visit(reader, story.get_absolute_url())
     assert reader.locator("article img").count() >= 1
 
     page = new_page()
     login(page, "writer")
-    answer = page.goto(f"/admin/articles/article/{story.pk}/change/")
-    assert answer.status == 200
+    visit(page, f"/admin/articles/article/{story.pk}/change/")
     body = page.locator("[contenteditable=true].ProseMirror")
     body.click()
     page.keyboard.press("Control+End")
     page.keyboard.type(" Engineers will inspect the gates on Monday.")
-    page.click("input[name=_continue]")
+    submit(page, "input[name=_continue]")
     page.wait_for_selector("text=waits for an editor's review")
     shots(page, "writer-change-waits")
 
-    again = reader.goto(story.get_absolute_url())
-    assert again.status == 200
+    visit(reader, story.get_absolute_url())
     assert "closed twice overnight" in reader.locator("article").inner_text()
     assert "inspect the gates" not in reader.content()
 
     editor = new_page()
     login(editor, "chief")
-    editor.goto("/admin/articles/article/?queue=review")
-    editor.click("text=Flood barrier holds through the spring tide")
-    editor.click("text=Review the change")
+    visit(editor, "/admin/articles/article/?queue=review")
+    follow(editor, "text=Flood barrier holds through the spring tide")
+    follow(editor, "text=Review the change")
     diff = editor.locator(".revision-diff .diff-added").all_inner_texts()
     assert any("inspect the gates on Monday" in line for line in diff)
     shots(editor, "editor-reads-diff")
-    editor.click("button[value=publish]")
+    submit(editor, "button[value=publish]")
     editor.wait_for_selector("text=The change is live.")
 
-    final = reader.goto(story.get_absolute_url())
-    assert final.status == 200
+    visit(reader, story.get_absolute_url())
     assert "inspect the gates on Monday" in reader.locator("article").inner_text()
     assert reader.locator("article img").count() >= 1
     shots(reader, "reader-sees-the-change")
