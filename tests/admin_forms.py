@@ -30,11 +30,12 @@ class FormFields:
     def button_names(self) -> set[str]:
         return {name for name, _value in self.buttons}
 
-    def data(self, button: str = SAVE_AND_CONTINUE, **changes) -> dict:
+    def data(self, button=SAVE_AND_CONTINUE, **changes) -> dict:
         """The POST body: every field as rendered, `changes` applied, `button`
-        pressed. A change names a field; its value replaces every value the
-        page had for it (a list for a multiple select); None removes it, as an
-        unticked checkbox would be absent."""
+        pressed (a name, or (name, value) among buttons sharing a name; None
+        for a button without a name). A change names a field; its value
+        replaces every value the page had for it (a list for a multiple
+        select); None removes it, as an unticked checkbox would be absent."""
         body: dict[str, list] = {}
         for name, value in self.fields:
             body.setdefault(name, []).append(value)
@@ -44,10 +45,12 @@ class FormFields:
             else:
                 body[name] = list(value) if isinstance(value, list | tuple) else [value]
         if button:
-            assert button in self.button_names(), (
-                f"the form has no {button!r} button; it has {sorted(self.button_names())}"
+            name, value = button if isinstance(button, tuple) else (button, None)
+            values = [v for n, v in self.buttons if n == name]
+            assert values and (value is None or value in values), (
+                f"the form has no {button!r} button; it has {self.buttons}"
             )
-            body[button] = [dict(self.buttons)[button]]
+            body[name] = [values[0] if value is None else value]
         return body
 
     def value(self, name: str) -> str | None:
@@ -171,6 +174,18 @@ def parse_forms(html: str) -> list[FormFields]:
     parser.feed(html)
     parser.close()
     return parser.forms
+
+
+def find_form(html: str, **attrs) -> FormFields:
+    """The one form on the page whose attributes match `attrs`
+    (`find_form(html, action=url)`, `find_form(html, id="changelist-form")`)."""
+    found = [
+        form
+        for form in parse_forms(html)
+        if all(form.attrs.get(name) == value for name, value in attrs.items())
+    ]
+    assert len(found) == 1, f"expected one form with {attrs}, found {len(found)}"
+    return found[0]
 
 
 def change_form(html: str) -> FormFields:
