@@ -9,6 +9,7 @@ every field a browser would submit is sent back, with only the changes a
 test asks for.
 """
 
+import html
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http import HTTPStatus
@@ -64,6 +65,10 @@ class FormFields:
 class _FormParser(HTMLParser):
     """Collects every <form> of a page with the values a browser submits."""
 
+    # A browser reads a textarea's content as text, never as tags; the
+    # parser hands it over raw, and character references are decoded below.
+    CDATA_CONTENT_ELEMENTS = (*HTMLParser.CDATA_CONTENT_ELEMENTS, "textarea")
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.forms: list[FormFields] = []
@@ -113,7 +118,7 @@ class _FormParser(HTMLParser):
             self._close_select()
         elif tag == "textarea" and self._textarea is not None:
             attrs = self._textarea["attrs"]
-            text = self._textarea["text"]
+            text = html.unescape(self._textarea["text"])
             # HTML drops one newline right after <textarea>; Django's widget
             # writes one there so that a value starting with a newline survives.
             if text.startswith("\r\n"):
@@ -169,29 +174,29 @@ class _FormParser(HTMLParser):
             self._form.fields.append((name, value))
 
 
-def parse_forms(html: str) -> list[FormFields]:
+def parse_forms(page: str) -> list[FormFields]:
     parser = _FormParser()
-    parser.feed(html)
+    parser.feed(page)
     parser.close()
     return parser.forms
 
 
-def find_form(html: str, **attrs) -> FormFields:
+def find_form(page: str, **attrs) -> FormFields:
     """The one form on the page whose attributes match `attrs`
-    (`find_form(html, action=url)`, `find_form(html, id="changelist-form")`)."""
+    (`find_form(page, action=url)`, `find_form(page, id="changelist-form")`)."""
     found = [
         form
-        for form in parse_forms(html)
+        for form in parse_forms(page)
         if all(form.attrs.get(name) == value for name, value in attrs.items())
     ]
     assert len(found) == 1, f"expected one form with {attrs}, found {len(found)}"
     return found[0]
 
 
-def change_form(html: str) -> FormFields:
+def change_form(page: str) -> FormFields:
     """The admin's own change form on a change page: the one with an id
     ending in `_form` (`article_form`), not the workflow panel's forms."""
-    found = [f for f in parse_forms(html) if f.attrs.get("id", "").endswith("_form")]
+    found = [f for f in parse_forms(page) if f.attrs.get("id", "").endswith("_form")]
     assert len(found) == 1, f"expected one admin change form, found {len(found)}"
     return found[0]
 
