@@ -1,11 +1,12 @@
 """factory_boy factories; every one defaults to the safe state (draft, pending)."""
 
+import importlib
 import io
 from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -40,8 +41,29 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if extracted:
-            self.groups.add(Group.objects.get(name=extracted))
+            self.groups.add(role_group(extracted))
         self.save()
+
+
+def role_group(name: str) -> Group:
+    """The role's group, as the roles migration made it.
+
+    A transactional test (live server, several processes) empties every
+    table when it ends, and the migration's groups do not come back; the
+    next test that needs an editor makes the group again from the same table.
+    """
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        roles = importlib.import_module("newsroom.migrations.0002_roles").ROLES
+        group = Group.objects.create(name=name)
+        for dotted in roles[name]:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
+    return group
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

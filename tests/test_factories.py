@@ -1,7 +1,9 @@
 """The factories make objects the product itself could have made."""
 
 import pytest
+from django.contrib.auth.models import Group
 
+from articles import workflow
 from articles.models import Article
 from articles.workflow import Status
 from tests.factories import ArticleFactory, CorrespondentFactory, UserFactory
@@ -73,3 +75,12 @@ def test_image_traits_store_re_encoded_images_with_renditions(media_root):
     assert list((media_root / "articles" / "renditions").iterdir())
     assert (person.photo_width, person.photo_height) == (640, 640)
     assert list((media_root / "correspondents" / "renditions").iterdir())
+
+
+def test_a_role_emptied_by_a_transactional_test_comes_back_with_its_rights():
+    Group.objects.all().delete()  # what a live-server test's flush leaves
+
+    editor = UserFactory(username="late-editor", role="Editor")
+
+    assert editor.has_perm(workflow.PUBLISH) and editor.has_perm(workflow.SCHEDULE)
+    assert ArticleFactory(published=True, workflow__by=editor).is_published()
