@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -37,9 +38,15 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
 def validate_image(file) -> None:
-    """Raise ValidationError unless `file` is a whole, allowed, modest image."""
-    if getattr(file, "_committed", False):
-        return  # already stored: it was checked when it was uploaded
+    """Raise ValidationError unless `file` is a whole, allowed, modest image.
+
+    Only a new upload is checked. An image already in storage passed these
+    checks when it arrived and was re-encoded by us since; saving a story or
+    a profile whose image did not change must not depend on reading it back
+    (the model's field validators see the stored file on every save).
+    """
+    if is_stored(file):
+        return
     size = getattr(file, "size", None)
     if size is not None and size > MAX_BYTES:
         raise ValidationError(
@@ -100,6 +107,11 @@ def clean_upload(file) -> ContentFile:
 def is_new_upload(fieldfile) -> bool:
     """True for a file just uploaded through a form, not yet in storage."""
     return bool(fieldfile) and not fieldfile._committed
+
+
+def is_stored(file) -> bool:
+    """True for a model's image that is already in storage."""
+    return isinstance(file, FieldFile) and bool(file) and file._committed
 
 
 @dataclass(frozen=True)

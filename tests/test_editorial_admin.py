@@ -237,8 +237,10 @@ def test_every_save_keeps_a_revision_but_not_identical_ones(client, editor):
     article.refresh_from_db()
     saved(client.post(change_url(article), form_data(article)))  # nothing changed
 
+    # Newest first: the change, then the story as it was first saved.
     assert list(article.revisions.values_list("content__headline", flat=True)) == [
-        "Second headline"
+        "Second headline",
+        "First headline",
     ]
 
 

@@ -7,9 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from articles.models import Article
+from authors.models import Correspondent
 from newsroom import images
+from tests.admin_forms import open_form
 from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
-from tests.test_editorial_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -138,11 +140,12 @@ def test_correspondent_photos_go_through_the_same_checks():
 
 def test_admin_refuses_a_bad_upload_with_a_message(client, editor):
     article = ArticleFactory()
+    url = reverse("admin:articles_article_change", args=[article.pk])
     client.force_login(editor)
+
     response = client.post(
-        reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(
-            article,
+        url,
+        open_form(client, url).data(
             hero_image=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg"),
             hero_alt="x",
         ),
@@ -152,3 +155,96 @@ def test_admin_refuses_a_bad_upload_with_a_message(client, editor):
     assert "Upload a valid image." in response.content.decode()
     article.refresh_from_db()
     assert not article.hero_image
+
+
+def test_a_stored_image_is_not_read_again_when_the_story_is_saved():
+    stored = ArticleFactory(with_hero=True)
+    article = Article.objects.get(pk=stored.pk)
+    # What the admin form does on a save: put the stored file back on the
+    # field (which reads its size and closes it), then run the validators.
+    article.hero_image = article.hero_image
+
+    article.full_clean()
+    article.save()
+
+    article.refresh_from_db()
+    assert article.hero_image.name == stored.hero_image.name
+    assert (article.hero_width, article.hero_height) == (1600, 900)
+
+
+def test_a_stored_photo_is_not_read_again_when_the_profile_is_saved():
+    stored = CorrespondentFactory(with_photo=True)
+    person = Correspondent.objects.get(pk=stored.pk)
+    person.photo = person.photo
+
+    person.full_clean()
+    person.save()
+
+    person.refresh_from_db()
+    assert person.photo.name == stored.photo.name
+
+
+def test_only_a_new_upload_is_checked_not_the_stored_file(media_root):
+    article = ArticleFactory(with_hero=True)
+    # Were the stored file read again, this would fail as "not an image".
+    (media_root / article.hero_image.name).write_bytes(b"no longer an image")
+
+    images.validate_image(Article.objects.get(pk=article.pk).hero_image)
+
+    with pytest.raises(ValidationError) as error:
+        images.validate_image(SimpleUploadedFile("x.jpg", b"no image", "image/jpeg"))
+    assert error.value.messages == [images.NOT_AN_IMAGE]
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("x.jpg", b"<?php ?>", "image/jpeg"), images.NOT_AN_IMAGE),
+        (
+            image_upload(100, 100, fmt="GIF", name="x.gif"),
+            images.WRONG_TYPE.format(format="GIF"),
+        ),
+    ],
+    ids=["not an image", "wrong type"],
+)
+def test_a_new_upload_replacing_a_stored_image_is_still_checked(upload, message):
+    article = Article.objects.get(pk=ArticleFactory(with_hero=True).pk)
+    article.hero_image = upload
+
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+
+    assert error.value.message_dict["hero_image"] == [message]
+
+
+def test_admin_refuses_a_bad_replacement_and_keeps_the_stored_image(client, editor):
+    article = ArticleFactory(with_hero=True)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    client.force_login(editor)
+
+    response = client.post(
+        url,
+        open_form(client, url).data(
+            hero_image=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg")
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Upload a valid image." in response.content.decode()
+    kept = Article.objects.get(pk=article.pk)
+    assert kept.hero_image.name == article.hero_image.name
+    assert kept.version == article.version
+
+
+def test_admin_saves_a_story_with_its_image_unchanged(client, editor):
+    article = ArticleFactory(with_hero=True, published=True)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    client.force_login(editor)
+
+    response = client.post(url, open_form(client, url).data())
+
+    assert response.status_code == 302
+    assert response["Location"] == url
+    saved = Article.objects.get(pk=article.pk)
+    assert saved.hero_image.name == article.hero_image.name
+    assert saved.version == article.version + 1

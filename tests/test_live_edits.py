@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles import revisions
 from articles.models import Article, Revision
 from articles.workflow import Status
-from tests.admin_forms import change_form_data, form_errors
+from tests.admin_forms import form_errors, open_form
 from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def live_story(journalist, editor):
 
 def edit_body(client, article, text, **changes):
     url = f"/admin/articles/article/{article.pk}/change/"
-    data = change_form_data(client, url)
+    data = open_form(client, url).data()
     data.update(body=f"<p>{text}</p>", _continue="1", **changes)
     return client.post(url, data)
 
@@ -229,7 +229,7 @@ def test_writer_new_hero_on_a_live_story_waits_and_goes_live_with_renditions(
     old_image = live_story.hero_image.name
     client.force_login(journalist)
     url = f"/admin/articles/article/{live_story.pk}/change/"
-    data = change_form_data(client, url)
+    data = open_form(client, url).data()
     data.update(hero_image=image_upload(1800, 1000, name="new.jpg"), _continue="1")
 
     client.post(url, data)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article
 from articles.workflow import Status
-from tests.admin_forms import change_form_data, form_errors
+from tests.admin_forms import form_errors, open_form
 from tests.factories import ArticleFactory, CorrespondentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def live(editor):
 def test_the_change_form_cannot_move_a_live_story_off_the_site(client, live, editor):
     client.force_login(editor)
     url = f"/admin/articles/article/{live.pk}/change/"
-    data = change_form_data(client, url)
+    data = open_form(client, url).data()
     data.update(publish_at_0="2099-01-01", publish_at_1="09:00", _continue="1")
     data["publish_at"] = "2099-01-01T09:00"
 
