@@ -75,10 +75,11 @@ def answer(request, build) -> HttpResponse:
     response.headers["Cache-Control"] = CACHE_CONTROL.format(
         seconds=settings.PAGE_CACHE_SECONDS
     )
-    response.headers["X-Api-Cache"] = outcome
     # Last-Modified counts whole seconds, so two versions stored within
     # one second share it; the ETag, a hash of the bytes, tells them apart
     # and wins when a client sends both (as browsers do).
-    return get_conditional_response(
+    response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["stored"], response=response
     )
+    response.headers["X-Api-Cache"] = outcome
+    return response
