@@ -65,12 +65,14 @@ class Receiver:
         self.server.server_close()
 
 
-def run_tasks(*, fast_forward=False, limit=200) -> int:
+def run_tasks(*, fast_forward=False, only=None, limit=200) -> int:
     """Run the queued tasks that are due, as `db_worker` would, until none is
-    left; with `fast_forward`, those waiting for a later time too (as if that
-    time had come). Returns how many ran."""
+    left (or `only` ran); with `fast_forward`, those waiting for a later time
+    too (as if that time had come). Returns how many ran."""
     ran = 0
     while ran < limit:
+        if only is not None and ran == only:
+            return ran
         due = DBTaskResult.objects.filter(status="READY")
         if not fast_forward:
             due = due.ready()
