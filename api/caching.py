@@ -81,5 +81,5 @@ def answer(request, build) -> HttpResponse:
     response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["stored"], response=response
     )
-    response.headers["X-Api-Cache"] = outcome
+    response.headers["X-Page-Cache"] = outcome
     return response

@@ -17,7 +17,7 @@ def story(db):
 
 def test_etag_and_last_modified_give_304s(client, story):
     first = client.get("/api/v1/stories/")
-    assert first["X-Api-Cache"] == "miss"
+    assert first["X-Page-Cache"] == "miss"
 
     by_etag = client.get("/api/v1/stories/", HTTP_IF_NONE_MATCH=first["ETag"])
     by_date = client.get(
@@ -27,20 +27,20 @@ def test_etag_and_last_modified_give_304s(client, story):
 
     assert by_etag.status_code == by_date.status_code == HTTPStatus.NOT_MODIFIED
     assert by_etag.content == b"" and by_etag["ETag"] == first["ETag"]
-    assert by_etag["X-Api-Cache"] == "hit"
+    assert by_etag["X-Page-Cache"] == "hit"
     assert other.status_code == HTTPStatus.OK and other.content == first.content
 
 
 def test_answers_are_purged_with_the_pages_that_show_the_same_story(client, story):
     api = client.get(f"/api/v1/stories/{story.pk}/")
     page = client.get(story.get_absolute_url())
-    assert client.get(f"/api/v1/stories/{story.pk}/")["X-Api-Cache"] == "hit"
+    assert client.get(f"/api/v1/stories/{story.pk}/")["X-Page-Cache"] == "hit"
 
     story.headline = "Port strike ends after a week"
     story.save()
 
     fresh = client.get(f"/api/v1/stories/{story.pk}/", HTTP_IF_NONE_MATCH=api["ETag"])
-    assert fresh.status_code == HTTPStatus.OK and fresh["X-Api-Cache"] == "miss"
+    assert fresh.status_code == HTTPStatus.OK and fresh["X-Page-Cache"] == "miss"
     assert fresh.json()["headline"] == "Port strike ends after a week"
     assert fresh["ETag"] != api["ETag"]
     assert b"after a week" in client.get(story.get_absolute_url()).content
@@ -71,7 +71,7 @@ def test_get_is_open_to_any_origin(client, story):
 
     assert response["Access-Control-Allow-Origin"] == "*"
     assert (
-        cached["X-Api-Cache"] == "hit" and cached["Access-Control-Allow-Origin"] == "*"
+        cached["X-Page-Cache"] == "hit" and cached["Access-Control-Allow-Origin"] == "*"
     )
     assert "etag" in response["Access-Control-Expose-Headers"].lower()
     assert preflight.status_code == HTTPStatus.OK

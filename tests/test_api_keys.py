@@ -63,8 +63,8 @@ def test_limits_apply_to_answers_from_the_cache_too(client, settings):
     ArticleFactory(published=True)
     settings.API_ANON_RATE = "2/m"
 
-    assert client.get("/api/v1/stories/")["X-Api-Cache"] == "miss"
-    assert client.get("/api/v1/stories/")["X-Api-Cache"] == "hit"
+    assert client.get("/api/v1/stories/")["X-Page-Cache"] == "miss"
+    assert client.get("/api/v1/stories/")["X-Page-Cache"] == "hit"
     assert client.get("/api/v1/stories/").status_code == HTTPStatus.TOO_MANY_REQUESTS
 
 
