@@ -59,6 +59,7 @@ def archive(settings):
     ]
     Article.objects.bulk_create(stories, batch_size=500)
     Article.objects.update(updated_at=F("created_at"))
+    Article.objects.update_search_vectors()  # bulk_create skips save(); PostgreSQL
     rows = list(Article.objects.order_by("id"))
     Byline.objects.bulk_create(
         Byline(article=story, correspondent=people[n % 2])
