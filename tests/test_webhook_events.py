@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from api.models import Delivery, Event, WebhookEndpoint
 from articles import revisions
+from tests.admin_forms import change_form_data, form_errors
 from tests.factories import ArticleFactory, CommentFactory, CorrespondentFactory
 from tests.webhook_support import Receiver, run_tasks, verify, waiting_tasks
 
@@ -318,3 +319,46 @@ def test_admin_shows_an_endpoint_secret_once(admin_client, receiver):
     page = admin_client.get(f"/admin/api/webhookendpoint/{endpoint.pk}/change/")
     assert endpoint.secret not in page.content.decode()
     assert endpoint.events == ["story.published"]
+
+
+def admin_edit(client, user, story, headline):
+    client.force_login(user)
+    url = f"/admin/articles/article/{story.pk}/change/"
+    data = change_form_data(client, url)
+    data.update(headline=headline, _continue="1")
+    response = client.post(url, data)
+    assert response.status_code == HTTPStatus.FOUND, form_errors(response)
+
+
+def test_admin_saves_send_one_update_and_a_writers_edit_none(
+    client, editor, journalist, endpoint, receiver
+):
+    person = CorrespondentFactory(user=journalist)
+    story = ArticleFactory(published=True, bylines=[person], headline="As filed")
+    run_tasks()
+    receiver.requests.clear()
+
+    admin_edit(client, journalist, story, "Writer's waiting headline")
+    run_tasks()
+    assert receiver.requests == []
+    admin_edit(client, editor, story, "Editor's headline")
+    run_tasks()
+
+    assert events(receiver) == ["story.updated"]
+    assert received(receiver)[0]["data"]["story"]["headline"] == "Editor's headline"
+
+
+def test_deleting_a_live_story_withdraws_it(endpoint, receiver):
+    story = ArticleFactory(published=True)
+    draft = ArticleFactory()
+    run_tasks()
+    receiver.requests.clear()
+    story_id = story.pk
+
+    story.delete()
+    draft.delete()
+    run_tasks()
+
+    assert [(p["event"], p["data"]["story"]["id"]) for p in received(receiver)] == [
+        ("story.withdrawn", story_id)
+    ]
