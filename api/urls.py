@@ -26,7 +26,9 @@ urlpatterns = [
     path("v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path(
         "v1/docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api:schema"),
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api:schema", template_name="api/docs.html"
+        ),
         name="docs",
     ),
     re_path(r"^", errors.not_found),

@@ -159,5 +159,7 @@ def test_schema_and_docs_are_at_stable_addresses(client):
     assert docs.status_code == HTTPStatus.OK
     script = client.get("/api/v1/docs/?script=")
     assert b"/api/v1/schema/" in script.content
-    # Swagger UI from our own static files: no CDN.
-    assert not re.search(rb'src="https?://', docs.content)
+    # Swagger UI from our own static files (no CDN), nothing inline for the
+    # CSP to block.
+    assert not re.search(rb'(src|href)="https?://', docs.content)
+    assert b"<style" not in docs.content and b"<script>" not in docs.content
