@@ -33,7 +33,7 @@ install: check-python $(VENV)/.installed
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 newsroom/with-worker.sh $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
@@ -45,7 +45,7 @@ serve: install
 	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SECURE_COOKIES=$${SECURE_COOKIES:-0} \
 	bash -c '$(BIN)/python manage.py collectstatic --noinput -v0 && \
 		$(BIN)/python manage.py migrate --noinput -v0 && \
-		exec $(BIN)/gunicorn newsroom.wsgi:application -c newsroom/gunicorn.conf.py --bind 127.0.0.1:$(PORT)'
+		exec newsroom/with-worker.sh $(BIN)/gunicorn newsroom.wsgi:application -c newsroom/gunicorn.conf.py --bind 127.0.0.1:$(PORT)'
 
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -29,6 +29,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    path("api/", include("api.urls")),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("wordpress.urls")),

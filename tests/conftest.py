@@ -31,6 +31,12 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def api_unlimited(settings):
+    """Tests page through the API freely; tests of the limits set their own."""
+    settings.API_ANON_RATE = "0"
+
+
 @pytest.fixture
 def no_comment_delays(settings):
     settings.COMMENT_MIN_SECONDS = 0
