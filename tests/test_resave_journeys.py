@@ -27,6 +27,7 @@ from django.test import Client
 from django.urls import resolve, reverse
 from PIL import Image
 
+from api.models import PartnerKey, WebhookEndpoint
 from articles.models import Article, Section
 from authors.models import Correspondent
 from comments.models import BlockedTerm
@@ -39,6 +40,7 @@ from tests.factories import (
     image_upload,
 )
 from tests.test_wordpress_import import WXR
+from tests.webhook_support import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +104,30 @@ ACCESS = {
         "moderator": NONE,
         "admin": CHANGE,
     },
+    "api.partnerkey": {
+        "journalist": NONE,
+        "editor": NONE,
+        "moderator": NONE,
+        "admin": CHANGE,
+    },
+    "api.webhookendpoint": {
+        "journalist": NONE,
+        "editor": NONE,
+        "moderator": NONE,
+        "admin": CHANGE,
+    },
+    "django_tasks_database.dbtaskresult": {  # the task queue: read only
+        "journalist": NONE,
+        "editor": NONE,
+        "moderator": NONE,
+        "admin": VIEW,
+    },
+    "api.delivery": {
+        "journalist": NONE,
+        "editor": NONE,
+        "moderator": NONE,
+        "admin": CHANGE,
+    },
 }
 # Saving stamps these; everything else must read the same after a save.
 BOOKKEEPING = {"updated_at", "version"}
@@ -152,6 +178,16 @@ def demo():
     editor = users["editor"]
     amara = Correspondent.objects.get(user=users["journalist"])
     world = Section.objects.get(slug="world")
+    # The partner side: a key, and an endpoint (down) that hears of publishing.
+    key = PartnerKey(name="Newsletter tool", created_by=users["admin"])
+    key.issue()
+    key.full_clean()
+    key.save()
+    endpoint = WebhookEndpoint(
+        url="http://127.0.0.1:9/hooks", events=["story.published"]
+    )
+    endpoint.full_clean()
+    endpoint.save()
     for name, traits in TRAITS.items():
         for with_hero in (True, False):
             ArticleFactory(
@@ -175,6 +211,7 @@ def demo():
         term = BlockedTerm(kind=kind, value=value)
         term.full_clean()
         term.save()
+    run_tasks(only=4)  # announce the publications; the first attempts fail
     return users
 
 

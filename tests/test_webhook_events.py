@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from api.models import Delivery, Event, WebhookEndpoint
 from articles import revisions
-from tests.admin_forms import change_form_data, form_errors
+from tests.admin_forms import form_errors, open_form
 from tests.factories import ArticleFactory, CommentFactory, CorrespondentFactory
 from tests.webhook_support import Receiver, run_tasks, verify, waiting_tasks
 
@@ -324,7 +324,7 @@ def test_admin_shows_an_endpoint_secret_once(admin_client, receiver):
 def admin_edit(client, user, story, headline):
     client.force_login(user)
     url = f"/admin/articles/article/{story.pk}/change/"
-    data = change_form_data(client, url)
+    data = open_form(client, url).data()
     data.update(headline=headline, _continue="1")
     response = client.post(url, data)
     assert response.status_code == HTTPStatus.FOUND, form_errors(response)
