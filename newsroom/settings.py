@@ -1,7 +1,8 @@
 """Newsroom settings: the only settings module, read from the environment.
 
-Unset, everything runs on SQLite with an in-process cache and console e-mail;
-DATABASE_URL and CACHE_URL switch to PostgreSQL and Redis. See .env.example.
+Unset, everything runs on SQLite with a cache in files beside the database
+and console e-mail; DATABASE_URL and CACHE_URL switch to PostgreSQL and
+Redis. See .env.example.
 """
 
 from pathlib import Path
@@ -142,7 +143,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions, e-mail -----------------------------------------------------
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
+# The cache holds what every process must agree on (the page cache's
+# generation, rate limits, sign-in counters), so it is never per-process
+# memory. Without CACHE_URL it is a folder of files shared by every worker
+# and management command on this machine (newsroom/file_cache.py), kept
+# beside the SQLite database whose pages it holds: each database (a
+# checkout's db.sqlite3, the bench's, a test's) has a cache of its own.
+if env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache("CACHE_URL")}
+else:
+    _name = str(DATABASES["default"]["NAME"])
+    _beside_database = DATABASES["default"]["ENGINE"].endswith(
+        "sqlite3"
+    ) and not _name.startswith((":memory:", "file:"))
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{_name}-cache"
+            if _beside_database
+            else str(BASE_DIR / ".cache"),
+        }
+    }
+if CACHES["default"]["BACKEND"].endswith(".filebased.FileBasedCache"):
+    CACHES["default"]["BACKEND"] = "newsroom.file_cache.FileCache"
+    # Django's default of 300 entries would cull a small site's pages; each
+    # page is about 20 KB on disk, so this is at most a few hundred MB.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 # With Redis: a backend that reuses its client (newsroom/redis_cache.py), and
 # sessions in Redis (shared by every process, and a database restart does not
 # lose them); otherwise sessions live in the database.

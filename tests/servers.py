@@ -61,6 +61,25 @@ def manage(env, *args) -> str:
     return result.stdout
 
 
+def settings_in(env, expression):
+    """Evaluate `expression` on the settings a fresh process reads from `env`."""
+    code = (
+        "import django, os; "
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsroom.settings'); "
+        "django.setup(); from django.conf import settings as s; "
+        f"print({expression})"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 def collectstatic(env):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

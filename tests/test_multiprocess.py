@@ -87,17 +87,19 @@ def site_env(request, tmp_path, static_root):
     return env
 
 
-def test_the_default_store_is_shared_not_per_process(site_env):
-    backend = servers.manage(
+def test_the_default_store_is_files_beside_the_database(site_env):
+    store = servers.manage(
         site_env,
         "shell",
         "-c",
-        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-    )
+        "from django.conf import settings; c = settings.CACHES['default']; "
+        "print(c['BACKEND'], c.get('LOCATION'))",
+    ).splitlines()[-1]
 
-    assert "locmem" not in backend
+    assert "locmem" not in store
     if "CACHE_URL" not in site_env:
-        assert backend.strip() == "newsroom.file_cache.FileCache"
+        database = site_env["DATABASE_URL"].removeprefix("sqlite:///")
+        assert store == f"newsroom.file_cache.FileCache {database}-cache"
 
 
 def test_a_withdraw_in_one_worker_and_a_command_reach_every_worker(site_env):
@@ -157,34 +159,43 @@ def test_every_worker_counts_towards_one_rate_limit(site_env):
         "-c",
         "from comments.models import Comment; print(Comment.objects.count())",
     )
-    assert count.split()[-1] == "3"
+    assert count.splitlines()[-1] == "3"
 
 
-def test_counts_from_many_processes_at_once_add_up(tmp_path, static_root):
-    """The default store's add-or-increment is atomic across processes."""
+def test_counts_and_locks_from_many_processes_at_once_add_up(tmp_path, static_root):
+    """The default store's add and increment are atomic across processes."""
     env = sqlite_env(tmp_path, static_root)
-    count = (
+    race = (
+        "from django.core.cache import cache\n"
         "from newsroom import ratelimit\n"
-        "for _ in range(100): ratelimit.is_allowed('everyone', '100000/h')\n"
+        "won = 0\n"
+        "for n in range(100):\n"
+        "    ratelimit.is_allowed('everyone', '100000/h')\n"
+        "    won += cache.add(f'lock:{n}', 1, 600)\n"
+        "print(won)\n"
     )
     processes = [
         subprocess.Popen(
-            [servers.sys.executable, "manage.py", "shell", "-c", count],
+            [servers.sys.executable, "manage.py", "shell", "-c", race],
             cwd=servers.ROOT,
             env=env,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for _ in range(4)
     ]
-    assert [process.wait(timeout=300) for process in processes] == [0] * 4
+    outputs = [process.communicate(timeout=300)[0] for process in processes]
+    assert [process.returncode for process in processes] == [0] * 4
 
-    total = servers.manage(
+    count = servers.manage(
         env,
         "shell",
         "-c",
         "import time; from django.core.cache import cache; "
         "print(cache.get(f'ratelimit:everyone:3600:{int(time.time() // 3600)}'))",
     )
-    assert total.split()[-1] == "400"
+    assert count.splitlines()[-1] == "400"  # no increment lost
+    assert sum(int(out.splitlines()[-1]) for out in outputs) == 100  # each lock once
 
 
 @needs_postgres_and_redis
