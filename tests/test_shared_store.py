@@ -8,8 +8,10 @@ import time
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from newsroom import auth
+from newsroom import cache as page_cache
 from newsroom.file_cache import CULL_CHECK_EVERY, FileCache
 from tests import servers
 
@@ -61,3 +63,13 @@ def test_the_folder_is_culled_near_its_limit(tmp_path):
     kept = len(list(tmp_path.glob("*.djcache")))
     assert 0 < kept <= 500 + CULL_CHECK_EVERY
     assert store.get("page:2999") == 2999  # the newest entry is always written
+
+
+@pytest.mark.django_db
+def test_a_migrate_starts_a_new_page_generation():
+    """The store outlives the process: a new or replaced database starts afresh."""
+    before = page_cache.generation()
+
+    call_command("migrate", verbosity=0)
+
+    assert page_cache.generation() != before
