@@ -166,9 +166,10 @@ else:
     }
 if CACHES["default"]["BACKEND"].endswith(".filebased.FileBasedCache"):
     CACHES["default"]["BACKEND"] = "newsroom.file_cache.FileCache"
-    # Django's default of 300 entries would cull a small site's pages; each
-    # page is about 20 KB on disk, so this is at most a few hundred MB.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+    # Django's default of 300 entries is fewer than a small site's pages and
+    # their parts. Pages are stored uncompressed, 30-170 KB each, so the
+    # folder stays within a few hundred MB.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
 # With Redis: a backend that reuses its client (newsroom/redis_cache.py), and
 # sessions in Redis (shared by every process, and a database restart does not
 # lose them); otherwise sessions live in the database.

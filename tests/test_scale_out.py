@@ -132,7 +132,7 @@ def test_without_cache_url_the_cache_is_files_beside_the_sqlite_database(tmp_pat
     )
 
     assert out == (
-        f"newsroom.file_cache.FileCache {database}-cache 10000 "
+        f"newsroom.file_cache.FileCache {database}-cache 5000 "
         "django.contrib.sessions.backends.db"
     )
 

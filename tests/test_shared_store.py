@@ -54,13 +54,26 @@ def test_a_count_past_its_expiry_starts_again(tmp_path):
     assert store.add("count", 1, 60)
 
 
+def test_entries_keep_their_value_and_expiry(tmp_path):
+    store = FileCache(str(tmp_path), {})
+    page = {"generation": "1", "body": b"<p>page</p>" * 1000}
+
+    store.set("page", page, 60)
+    store.set("gone", page, -1)
+
+    assert store.get("page") == page
+    assert store.get("gone", "absent") == "absent"
+    assert store.touch("page", 120) and not store.touch("gone")
+    assert store.get_many(["page", "gone"]) == {"page": page}
+
+
 def test_the_folder_is_culled_near_its_limit(tmp_path):
     store = FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 500}})
 
     for n in range(3000):
         store.set(f"page:{n}", n, 60)
 
-    kept = len(list(tmp_path.glob("*.djcache")))
+    kept = len(list(tmp_path.glob("*.entry")))
     assert 0 < kept <= 500 + CULL_CHECK_EVERY
     assert store.get("page:2999") == 2999  # the newest entry is always written
 
