@@ -161,6 +161,17 @@ def size_notes(result: SizeResult) -> list[str]:
             "(with the page's cached parts / with nothing cached): "
             + ", ".join(renders)
         )
+    hits = [
+        f"{target.label.removesuffix(' (cached)')} "
+        f"{fmt(result.queries[target.key]['hit_us'])}"
+        for target in result.targets
+        if "hit_us" in result.queries.get(target.key, {})
+    ]
+    if hits:
+        lines.append(
+            "page-cache hit, one request served in-process, µs (the median of "
+            "200): " + ", ".join(hits)
+        )
     return lines
 
 

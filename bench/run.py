@@ -72,7 +72,7 @@ def app_environment(services: Services, size: str, secret_key: str) -> dict:
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=services.bench_database_url(size),
         DATABASE_REPLICA_URLS="",  # never read from the developer's replicas
-        CACHE_URL=services.bench_cache_url(),
+        CACHE_URL=services.bench_cache_url(size),
         MEDIA_ROOT=str(DATA / "media"),
         EMAIL_URL="dummymail://",  # moderators get no mail from the bench
         CDN_PURGE_URL="",
@@ -221,7 +221,8 @@ class Bench:
             if target.method != "GET":
                 continue
             server = servers[target.server]
-            # With the in-process cache each worker fills its own copy.
+            # With per-process memory (CACHE_URL=locmemcache://) each worker
+            # fills its own copy.
             for _attempt in range(2 * len(server.worker_rss_mb()) + 2):
                 try:
                     reply = http_get(server.port, target.path)
