@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 from django.test import Client, RequestFactory
 
@@ -169,3 +173,21 @@ def test_redis_keeps_its_own_backend_and_sessions():
     assert out == (
         "newsroom.redis_cache.RedisCache None django.contrib.sessions.backends.cache"
     )
+
+
+def test_make_serve_runs_a_worker_per_core_without_cache_url():
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "WEB_CONCURRENCY")
+    }
+    code = "import runpy; print(runpy.run_path('newsroom/gunicorn.conf.py')['workers'])"
+
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=servers.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    assert int(out) == os.cpu_count()
