@@ -60,6 +60,10 @@ class Services:
     def uses_locmem(self) -> bool:
         return urllib.parse.urlsplit(self.cache_url).scheme == "locmemcache"
 
+    @property
+    def uses_file_store(self) -> bool:
+        return not (self.uses_redis or self.uses_locmem)
+
     def describe(self) -> str:
         database = "PostgreSQL" if self.is_postgres else "SQLite"
         if self.uses_redis:
