@@ -30,7 +30,7 @@ import pickle
 import time
 from contextlib import contextmanager
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.files import locks
 
@@ -43,7 +43,11 @@ class FileCache(FileBasedCache):
     cache_suffix = ".entry"
 
     def __init__(self, dir, params):
-        super().__init__(dir, params)
+        # Not Django's __init__, which makes the folder: it is made on the
+        # first write instead, so a process that only looks (a test run
+        # collecting its modules, `manage.py check`) leaves no folder behind.
+        BaseCache.__init__(self, params)
+        self._dir = os.path.abspath(dir)
         self._sets_until_cull_check = 0
 
     @contextmanager

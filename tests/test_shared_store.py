@@ -42,6 +42,17 @@ def test_a_sign_in_lockout_lasts_its_whole_window(settings, monkeypatch):
     assert not auth.is_locked_out(None, "desk")
 
 
+def test_the_folder_is_made_on_the_first_write(tmp_path):
+    folder = tmp_path / "cache"
+    store = FileCache(str(folder), {})
+
+    assert store.get("page") is None and store.get_many(["page"]) == {}
+    store.clear()
+    assert not folder.exists()
+    assert store.add("count", 1, 60)
+    assert folder.is_dir()
+
+
 def test_a_count_past_its_expiry_starts_again(tmp_path):
     store = FileCache(str(tmp_path), {})
     store.add("count", 1, 60)
