@@ -4,7 +4,7 @@ Without CACHE_URL, `make serve` still runs several gunicorn workers, and each
 management command is a process of its own. What one of them changes (a new
 page-cache generation, a rate-limit count, a sign-in failure) every other
 one must see on its next request, which per-process memory cannot give and
-Django's file store can, once three of its habits are changed:
+Django's file store can, once these of its habits are changed:
 
 - Its add() and incr() read and then write, so two workers counting the
   same rate limit at once could both read 4 and both write 5. Here both
@@ -18,9 +18,11 @@ Django's file store can, once three of its habits are changed:
   CULL_CHECK_EVERY sets, so the folder may pass MAX_ENTRIES by that many
   entries per process before it is culled.
 - It compresses every entry, and a page-cache hit then spends more time
-  decompressing the page than reading its file (`make bench` shows the
-  difference); here entries are stored as they are, under a suffix of their
-  own so that a folder Django's store wrote is never misread.
+  decompressing the page than reading its file (bench/stores.py measures
+  both); here entries are stored as they are, under a suffix of their own so
+  that a folder Django's store wrote is never misread.
+- It makes its folder as soon as the cache object is built; here the first
+  write does, so a process that only reads leaves no folder behind.
 
 With Redis (CACHE_URL=redis://...) none of this is used.
 """
@@ -43,9 +45,8 @@ class FileCache(FileBasedCache):
     cache_suffix = ".entry"
 
     def __init__(self, dir, params):
-        # Not Django's __init__, which makes the folder: it is made on the
-        # first write instead, so a process that only looks (a test run
-        # collecting its modules, `manage.py check`) leaves no folder behind.
+        # Not Django's __init__, which makes the folder (see the docstring):
+        # pytest builds this object while collecting tests/conftest.py.
         BaseCache.__init__(self, params)
         self._dir = os.path.abspath(dir)
         self._sets_until_cull_check = 0

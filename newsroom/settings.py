@@ -148,20 +148,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # memory. Without CACHE_URL it is a folder of files shared by every worker
 # and management command on this machine (newsroom/file_cache.py), kept
 # beside the SQLite database whose pages it holds: each database (a
-# checkout's db.sqlite3, the bench's, a test's) has a cache of its own.
+# checkout's db.sqlite3, a test's) has a cache of its own.
 if env.str("CACHE_URL", default=""):
     CACHES = {"default": env.cache("CACHE_URL")}
 else:
     _name = str(DATABASES["default"]["NAME"])
-    _beside_database = DATABASES["default"]["ENGINE"].endswith(
-        "sqlite3"
-    ) and not _name.startswith((":memory:", "file:"))
+    _folder = f"{_name}-cache"
+    if not DATABASES["default"]["ENGINE"].endswith("sqlite3") or _name.startswith(
+        (":memory:", "file:")
+    ):
+        _folder = str(BASE_DIR / ".cache")
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": f"{_name}-cache"
-            if _beside_database
-            else str(BASE_DIR / ".cache"),
+            "LOCATION": _folder,
         }
     }
 if CACHES["default"]["BACKEND"].endswith(".filebased.FileBasedCache"):
