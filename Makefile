@@ -59,4 +59,4 @@ lint: install
 	$(BIN)/python -m ruff check . && $(BIN)/python -m ruff format --check .
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .cache

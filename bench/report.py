@@ -141,7 +141,9 @@ def size_heading(result: SizeResult) -> str:
 
 def size_notes(result: SizeResult) -> list[str]:
     lines = []
-    for name in ("cached", "uncached"):
+    for name in ("cached", "uncached", "memory"):
+        if name not in result.memory_start:
+            continue
         start = ", ".join(fmt(m) for m in result.memory_start.get(name, []))
         end = ", ".join(fmt(m) for m in result.memory_end.get(name, []))
         lines.append(f"{name} server workers, VmRSS MB: start [{start}], end [{end}]")
@@ -154,13 +156,33 @@ def size_notes(result: SizeResult) -> list[str]:
         f" / {fmt(result.queries[target.key].get('cold_ms'), 1)}"
         for target in result.targets
         if "render_ms" in result.queries.get(target.key, {})
-        and target.key != "article_cached"
+        and not target.key.startswith("article_cached")
     ]
     if renders:
         lines.append(
             "page-cache miss, one request rendered in-process, ms "
             "(with the page's cached parts / with nothing cached): "
             + ", ".join(renders)
+        )
+    hits = [
+        f"{target.label.removesuffix(' (cached)')} "
+        f"{fmt(result.queries[target.key]['hit_us'])}"
+        for target in result.targets
+        if "hit_us" in result.queries.get(target.key, {})
+    ]
+    memory = result.queries.get("article_cached_memory", {})
+    if memory:
+        shared = result.queries.get("article_cached", {})
+        lines.append(
+            "the file store against per-process memory, cached article: "
+            f"× floor {fmt(result.ratio('article_cached'), 2)} against "
+            f"{fmt(result.ratio('article_cached_memory'), 2)}, in-process hit "
+            f"{fmt(shared.get('hit_us'))} µs against {fmt(memory.get('hit_us'))} µs"
+        )
+    if hits:
+        lines.append(
+            "page-cache hit, one request served in-process, µs (the median of "
+            "200): " + ", ".join(hits)
         )
     return lines
 

@@ -1,6 +1,7 @@
 """The bench's own database and cache, never the developer's."""
 
 import os
+import shutil
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,10 @@ class Services:
 
     PostgreSQL gets a separate database, <name>_bench, dropped and created
     again for each size; Redis a database of its own (/15), flushed per size.
+    Without Redis the cache is the default file store, in a folder of its own
+    under bench/.data, emptied per size; CACHE_URL=locmemcache:// measures
+    per-process memory instead, the default before it (for comparison only:
+    workers do not share it).
     """
 
     database_url: str
@@ -51,13 +56,27 @@ class Services:
         scheme = urllib.parse.urlsplit(self.cache_url).scheme
         return scheme in ("redis", "rediss", "rediscache", "valkey", "valkeys")
 
+    @property
+    def uses_locmem(self) -> bool:
+        return urllib.parse.urlsplit(self.cache_url).scheme == "locmemcache"
+
+    @property
+    def uses_file_store(self) -> bool:
+        return not (self.uses_redis or self.uses_locmem)
+
     def describe(self) -> str:
         database = "PostgreSQL" if self.is_postgres else "SQLite"
-        cache = f"Redis db {REDIS_BENCH_DB}" if self.uses_redis else "in-process cache"
+        if self.uses_redis:
+            cache = f"Redis db {REDIS_BENCH_DB}"
+        elif self.uses_locmem:
+            cache = "per-process memory"
+        else:
+            cache = "file cache (the default store)"
         return f"{database} + {cache}"
 
     def slug(self) -> str:
-        return "postgresql" if self.is_postgres else "sqlite"
+        database = "postgresql" if self.is_postgres else "sqlite"
+        return f"{database}-locmem" if self.uses_locmem else database
 
     def bench_database_url(self, size: str) -> str:
         if not self.is_postgres:
@@ -66,9 +85,14 @@ class Services:
         name = parts.path.lstrip("/") or "newsroom"
         return urllib.parse.urlunsplit(parts._replace(path=f"/{name}_bench"))
 
-    def bench_cache_url(self) -> str:
-        if not self.uses_redis:
+    def file_cache_folder(self, size: str) -> Path:
+        return DATA / f"{size}-cache"
+
+    def bench_cache_url(self, size: str) -> str:
+        if self.uses_locmem:
             return "locmemcache://newsroom-bench"
+        if not self.uses_redis:
+            return f"filecache://{self.file_cache_folder(size)}"
         parts = urllib.parse.urlsplit(self.cache_url)
         query = urllib.parse.urlencode(
             [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k != "db"]
@@ -84,10 +108,11 @@ class Services:
         else:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{DATA / size}.sqlite3{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(self.file_cache_folder(size), ignore_errors=True)
         if self.uses_redis:
             import redis
 
-            parts = urllib.parse.urlsplit(self.bench_cache_url())
+            parts = urllib.parse.urlsplit(self.bench_cache_url(size))
             scheme = {"rediscache": "redis", "valkey": "redis", "valkeys": "rediss"}
             url = urllib.parse.urlunsplit(
                 parts._replace(scheme=scheme.get(parts.scheme, parts.scheme))

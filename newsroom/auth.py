@@ -2,7 +2,9 @@
 
 Failures are counted per account and per network address in a fixed window;
 past the limit, sign-in is refused with a message before the password is
-even checked, so guessing stops paying. With the cache unreachable the
+even checked, so guessing stops paying. Counts go up atomically and keep
+their window on Redis and on the default file store (newsroom/file_cache.py)
+alike. With the cache unreachable the
 counters are skipped (and that is logged): staff can still sign in.
 """
 

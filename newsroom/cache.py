@@ -24,7 +24,7 @@ import urllib.request
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, quote_etag
@@ -121,6 +121,8 @@ def _purge_cdn():
 
 
 def connect_signals():
+    from django.apps import apps
+
     from articles.models import Article, Byline, Correction, Section, Tag
     from authors.models import Correspondent, ProfileLink
     from comments.models import Comment
@@ -149,6 +151,19 @@ def connect_signals():
     post_delete.connect(
         invalidate, sender=Comment, dispatch_uid="page-cache-comment-delete"
     )
+    # The default store outlives every process (files beside the database),
+    # so a database created, replaced or migrated since must not be answered
+    # from pages of the one before; `make run`, `make serve` and a deploy all
+    # migrate first.
+    post_migrate.connect(
+        _migrated,
+        sender=apps.get_app_config("newsroom"),
+        dispatch_uid="page-cache-migrate",
+    )
+
+
+def _migrated(**kwargs):
+    _new_generation()
 
 
 def _comment_saved(sender, instance, created, update_fields=None, **kwargs):

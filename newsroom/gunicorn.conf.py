@@ -4,7 +4,9 @@ import gc
 import multiprocessing
 import os
 
-# One sync worker per core by default; WEB_CONCURRENCY overrides.
+# One sync worker per core by default; WEB_CONCURRENCY overrides. Workers
+# keep nothing they must agree on in their own memory (the cache is Redis or,
+# without CACHE_URL, files every process shares), so any number is safe.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "sync"
 preload_app = True  # load Django once; workers share the code pages

@@ -1,9 +1,10 @@
 """Fixed-window rate limits kept in the cache, so every process shares them.
 
-With Redis as the cache, increments are atomic across gunicorn workers and
-machines. If the cache is unreachable the limit is not enforced (the request
-goes through) and the failure is logged: readers are not locked out because
-Redis restarted.
+Counting is atomic across processes (Redis's INCR in production, a file
+lock on the default store: newsroom/file_cache.py), so two gunicorn workers
+never lose each other's hits. If the cache is unreachable the limit is not
+enforced (the request goes through) and the failure is logged: readers are
+not locked out because Redis restarted.
 """
 
 import logging

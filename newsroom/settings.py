@@ -1,7 +1,8 @@
 """Newsroom settings: the only settings module, read from the environment.
 
-Unset, everything runs on SQLite with an in-process cache and console e-mail;
-DATABASE_URL and CACHE_URL switch to PostgreSQL and Redis. See .env.example.
+Unset, everything runs on SQLite with a cache in files beside the database
+and console e-mail; DATABASE_URL and CACHE_URL switch to PostgreSQL and
+Redis. See .env.example.
 """
 
 from pathlib import Path
@@ -153,7 +154,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions, e-mail -----------------------------------------------------
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
+# The cache holds what every process must agree on (the page cache's
+# generation, rate limits, sign-in counters), so it is never per-process
+# memory. Without CACHE_URL it is a folder of files shared by every worker
+# and management command on this machine (newsroom/file_cache.py), kept
+# beside the SQLite database whose pages it holds: each database (a
+# checkout's db.sqlite3, a test's) has a cache of its own.
+if env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache("CACHE_URL")}
+else:
+    _name = str(DATABASES["default"]["NAME"])
+    _folder = f"{_name}-cache"
+    if not DATABASES["default"]["ENGINE"].endswith("sqlite3") or _name.startswith(
+        (":memory:", "file:")
+    ):
+        _folder = str(BASE_DIR / ".cache")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": _folder,
+        }
+    }
+if CACHES["default"]["BACKEND"].endswith(".filebased.FileBasedCache"):
+    CACHES["default"]["BACKEND"] = "newsroom.file_cache.FileCache"
+    # Django's default of 300 entries is fewer than a small site's pages and
+    # their parts. Pages are stored uncompressed, 30-170 KB each, so the
+    # folder stays within a few hundred MB.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
 # With Redis: a backend that reuses its client (newsroom/redis_cache.py), and
 # sessions in Redis (shared by every process, and a database restart does not
 # lose them); otherwise sessions live in the database.

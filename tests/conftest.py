@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import timezone
 
 from tests.factories import ArticleFactory, UserFactory
@@ -22,6 +24,18 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory):
+    """The file cache in a folder of this run's own, never a dev server's."""
+    default = django_settings.CACHES["default"]
+    if default["BACKEND"] != "newsroom.file_cache.FileCache":
+        yield
+        return
+    folder = str(tmp_path_factory.mktemp("cache"))
+    with override_settings(CACHES={"default": default | {"LOCATION": folder}}):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -22,10 +22,11 @@ def free_port() -> int:
 
 
 def production_env(database_url, cache_url, static_root, **extra):
+    """What `make serve` runs with; `cache_url` None keeps the default store."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("PYTEST", "DJANGO_ALLOW"))
+        if not k.startswith(("PYTEST", "DJANGO_ALLOW")) and k != "CACHE_URL"
     }
     env.update(
         DEBUG="0",
@@ -35,13 +36,48 @@ def production_env(database_url, cache_url, static_root, **extra):
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
         DATABASE_URL=database_url,
-        CACHE_URL=cache_url,
         STATIC_ROOT=str(static_root),
         LOG_LEVEL="WARNING",
         COMMENT_MIN_SECONDS="0",
     )
+    if cache_url is not None:
+        env["CACHE_URL"] = cache_url
     env.update({k: str(v) for k, v in extra.items()})
     return env
+
+
+def manage(env, *args) -> str:
+    """Run `manage.py` with `args` in its own process; return what it printed."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def settings_in(env, expression):
+    """Evaluate `expression` on the settings a fresh process reads from `env`."""
+    code = (
+        "import django, os; "
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsroom.settings'); "
+        "django.setup(); from django.conf import settings as s; "
+        f"print({expression})"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
 
 
 def collectstatic(env):
@@ -144,6 +180,32 @@ class Browser:
 
     def csrf_token(self, page_html):
         return page_html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    def comment_form(self, slug, body, email="load@reader.example"):
+        """The story's comment form as its page fills it in, with `body`."""
+        status, page, _ = self.request(f"/articles/{slug}/")
+        assert status == 200, page[:300]
+        return {
+            "csrfmiddlewaretoken": self.csrf_token(page),
+            "started": page.split('name="started" value="')[1].split('"')[0],
+            "name": "Load Reader",
+            "email": email,
+            "body": body,
+            "website": "",
+        }
+
+    def sign_in(self, username, password="pass-word-123"):
+        """Sign in through the admin's own form, as a person would."""
+        status, page, _ = self.request("/admin/login/")
+        assert status == 200, page[:300]
+        form = {
+            "csrfmiddlewaretoken": self.csrf_token(page),
+            "username": username,
+            "password": password,
+            "next": "/admin/",
+        }
+        status, page, headers = self.request("/admin/login/", form)
+        assert status == 302 and headers["Location"] == "/admin/", page[:500]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -1,14 +1,12 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client, RequestFactory
 
 from newsroom import replicas
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests import servers
 
 
 @pytest.fixture
@@ -70,32 +68,13 @@ class _Response:
         self.cookies[name] = value
 
 
-def settings_with(env, expression):
-    """Evaluate `expression` on the settings a fresh process reads from `env`."""
-    code = (
-        "import django, os; "
-        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsroom.settings'); "
-        "django.setup(); from django.conf import settings as s; "
-        f"print({expression})"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
-
-
 def test_replica_urls_become_mirrored_aliases():
     replicas_env = {
         "DEBUG": "1",
         "DATABASE_REPLICA_URLS": "postgres://r@replica-a:5432/news,postgres://r@replica-b:5432/news",
     }
 
-    out = settings_with(
+    out = servers.settings_in(
         replicas_env,
         "sorted(s.DATABASES), s.DATABASES['replica2']['HOST'], "
         "s.DATABASES['replica1']['TEST']['MIRROR']",
@@ -111,7 +90,7 @@ def test_s3_bucket_switches_media_to_django_storages():
         "S3_ENDPOINT_URL": "http://127.0.0.1:9000",
     }
 
-    out = settings_with(
+    out = servers.settings_in(
         s3_env,
         "s.STORAGES['default']['BACKEND'], "
         "s.STORAGES['default']['OPTIONS']['bucket_name'], s.SERVE_MEDIA",
@@ -145,3 +124,70 @@ def test_warm_up_compiles_every_reader_template_before_the_fork():
     assert {"base.html", "articles/article_detail.html", "includes/comment.html"} <= (
         cached
     )
+
+
+def test_without_cache_url_the_cache_is_files_beside_the_sqlite_database(tmp_path):
+    database = tmp_path / "site.sqlite3"
+
+    out = servers.settings_in(
+        {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}", "CACHE_URL": ""},
+        "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'], "
+        "s.CACHES['default']['OPTIONS']['MAX_ENTRIES'], s.SESSION_ENGINE",
+    )
+
+    assert out == (
+        f"newsroom.file_cache.FileCache {database}-cache 5000 "
+        "django.contrib.sessions.backends.db"
+    )
+
+
+def test_without_cache_url_on_postgresql_the_cache_is_in_the_project():
+    out = servers.settings_in(
+        {
+            "DEBUG": "1",
+            "DATABASE_URL": "postgres://u@127.0.0.1:5432/news",
+            "CACHE_URL": "",
+        },
+        "s.CACHES['default']['LOCATION']",
+    )
+
+    assert out == str(servers.ROOT / ".cache")
+
+
+def test_a_file_cache_url_names_the_folder(tmp_path):
+    out = servers.settings_in(
+        {"DEBUG": "1", "CACHE_URL": f"filecache://{tmp_path}/pages"},
+        "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
+    )
+
+    assert out == f"newsroom.file_cache.FileCache {tmp_path}/pages"
+
+
+def test_redis_keeps_its_own_backend_and_sessions():
+    out = servers.settings_in(
+        {"DEBUG": "1", "CACHE_URL": "redis://127.0.0.1:6379/3"},
+        "s.CACHES['default']['BACKEND'], s.CACHES['default'].get('OPTIONS'), "
+        "s.SESSION_ENGINE",
+    )
+
+    assert out == (
+        "newsroom.redis_cache.RedisCache None django.contrib.sessions.backends.cache"
+    )
+
+
+def test_make_serve_runs_a_worker_per_core_without_cache_url():
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "WEB_CONCURRENCY")
+    }
+    code = "import runpy; print(runpy.run_path('newsroom/gunicorn.conf.py')['workers'])"
+
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=servers.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    assert int(out) == os.cpu_count()
