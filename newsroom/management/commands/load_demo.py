@@ -4,6 +4,8 @@ Idempotent: whatever already exists (matched by slug or username) is left as
 it is, so running it again adds nothing twice.
 """
 
+import logging
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -33,20 +35,28 @@ class Command(BaseCommand):
     help = "Load the demo publication and one staff account per role (idempotent)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The workflow logs every move; here that is one line per story, all
+        # made up, so the command says what it did in one line of its own.
+        with quiet_logging(), transaction.atomic():
+            comments_before = Comment.objects.count()
             users = self.load_accounts()
             sections = self.load_sections()
             correspondents = self.load_correspondents(users)
             created = self.load_articles(sections, correspondents, users)
             self.load_pages()
+            comments = Comment.objects.count() - comments_before
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready ({created} new articles).")
-        )
-        self.stdout.write("Demo logins at /admin/ (development only):")
-        for username, password, role, _ in DEMO_ACCOUNTS:
-            self.stdout.write(
-                f"  {role or 'Administrator':<11} {username} / {password}"
+            self.style.SUCCESS(
+                f"Demo content ready: {created} new stories, {comments} new "
+                f"comments, {len(correspondents)} correspondents."
             )
+        )
+        logins = ", ".join(
+            f"{username} / {password}" for username, password, _, _ in DEMO_ACCOUNTS
+        )
+        self.stdout.write(f"Demo logins at /admin/ (development only): {logins}")
 
     def load_accounts(self):
         User = get_user_model()
@@ -150,22 +160,47 @@ class Command(BaseCommand):
         if status in ("published", "scheduled"):
             article.publish(by=users["editor"], at=publish_at)
 
-    def load_comments(self, article, comments, publish_at, parent=None, depth=0):
-        for index, data in enumerate(comments):
-            comment = Comment.objects.create(
+    def load_comments(self, article, comments, publish_at):
+        """The story's thread, dated in the order written, between the story
+        going out and now (a story not out yet gets its comments as if it
+        had gone out an hour ago)."""
+        now = timezone.now()
+        start = min(publish_at, now - timedelta(hours=1))
+        flat = list(_walk(comments))
+        # At most three hours apart, and the last at least a minute ago.
+        step = min(timedelta(hours=3), (now - start) / (len(flat) + 1))
+        created = {}
+        for index, (key, parent_key, data) in enumerate(flat, start=1):
+            created[key] = Comment.objects.create(
                 article=article,
-                parent=parent,
+                parent=created.get(parent_key),
                 name=data["name"],
                 email=data["email"],
                 body=data["body"],
                 status=data["status"],
-                created_at=publish_at + timedelta(hours=2 + index * 3 + depth),
-            )
-            self.load_comments(
-                article, data.get("replies", []), publish_at, comment, depth + 1
+                created_at=start + step * index,
             )
         article.refresh_comment_count()
 
     def load_pages(self):
         for data in pages.PAGES:
             Page.objects.get_or_create(slug=data["slug"], defaults=data)
+
+
+def _walk(comments, parent_key=None):
+    """(key, parent's key, data) for every comment, each before its replies."""
+    for index, data in enumerate(comments):
+        key = (parent_key, index)
+        yield key, parent_key, data
+        yield from _walk(data.get("replies", []), key)
+
+
+@contextmanager
+def quiet_logging():
+    """Hold back informational log lines for the duration."""
+    previous = logging.root.manager.disable
+    logging.disable(max(previous, logging.INFO))
+    try:
+        yield
+    finally:
+        logging.disable(previous)
