@@ -38,6 +38,16 @@ DUPLICATE = "You have already sent this comment; it is waiting for a moderator."
 
 URL_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
+# The signals below as a few words each, for the moderation queue; the
+# comment's own page shows them in full.
+SHORT_LABELS = [
+    (re.compile(r"(\d+) links "), "{} links"),
+    (re.compile(r"blocked word “(.*)”"), "Blocked word: {}"),
+    (re.compile(r"blocked e-mail"), "Blocked e-mail"),
+    (re.compile(r"blocked IP range"), "Blocked IP range"),
+    (re.compile(r"auto-approved"), "Known commenter"),
+]
+
 
 @dataclass
 class Verdict:
@@ -166,3 +176,16 @@ def blocklist_matches(data, ip: str) -> list[str]:
             except ValueError:
                 continue
     return hits
+
+
+def short_label(signal: str) -> str:
+    """A signal in a few words: "3 links", "Blocked word: casino"."""
+    for pattern, label in SHORT_LABELS:
+        match = pattern.match(signal)
+        if match:
+            return label.format(*(_clip(part, 20) for part in match.groups()))
+    return _clip(signal, 30)
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
