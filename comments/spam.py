@@ -14,14 +14,11 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 
 from django.conf import settings
-from django.core import signing
 
-from comments.forms import TIMESTAMP_SALT
+from comments.forms import started_at
 from comments.models import BlockedTerm, Comment
 from newsroom import ratelimit
 from newsroom.clients import client_ip
-
-MAX_FORM_AGE = 24 * 3600
 
 HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
 TOO_FAST = (
@@ -129,10 +126,8 @@ def _refuse(form, field_name, message, status) -> Verdict:
 
 
 def _timing_problem(token: str) -> str | None:
-    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
-    try:
-        started = float(signer.unsign(token, max_age=MAX_FORM_AGE))
-    except (signing.BadSignature, ValueError):
+    started = started_at(token)
+    if started is None:
         return EXPIRED
     if time.time() - started < settings.COMMENT_MIN_SECONDS:
         return TOO_FAST
