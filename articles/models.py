@@ -333,13 +333,14 @@ class Article(models.Model):
         )
 
     def was_updated(self) -> bool:
-        """Changed visibly after it first went out (more than a few minutes on)."""
+        """Corrected, or changed visibly after it first went out (more than a
+        few minutes on). A correction counts however soon it came."""
+        if not self.first_published_at:
+            return False
+        went_out = max(self.first_published_at, self.publish_at)
         return (
-            bool(self.first_published_at)
-            and (
-                self.updated_at - max(self.first_published_at, self.publish_at)
-            ).total_seconds()
-            > 600
+            bool(self.corrections.all())
+            or (self.updated_at - went_out).total_seconds() > 600
         )
 
     def can_be_edited_by(self, user) -> bool:

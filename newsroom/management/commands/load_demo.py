@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Byline, Section, Tag
-from authors.models import Correspondent, ProfileLink
+from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
 from newsroom.demo import articles_a, articles_b, pages, people, pictures
 from newsroom.models import Page
@@ -93,7 +93,9 @@ class Command(BaseCommand):
         }
         correspondents = {}
         for data in people.CORRESPONDENTS:
-            fields = {k: v for k, v in data.items() if k not in ("slug", "links")}
+            fields = {
+                k: v for k, v in data.items() if k not in ("slug", "links", "outlets")
+            }
             person, created = Correspondent.objects.get_or_create(
                 slug=data["slug"], defaults=fields
             )
@@ -104,6 +106,14 @@ class Command(BaseCommand):
                 for order, (label, url) in enumerate(data["links"]):
                     ProfileLink.objects.create(
                         correspondent=person, label=label, url=url, order=order
+                    )
+                for order, (outlet, start, end) in enumerate(data["outlets"]):
+                    PreviousOutlet.objects.create(
+                        correspondent=person,
+                        outlet=outlet,
+                        start_year=start,
+                        end_year=end,
+                        order=order,
                     )
             correspondents[person.slug] = person
         return correspondents
