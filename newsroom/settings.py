@@ -40,6 +40,11 @@ if not ALLOWED_HOSTS:
 
 SITE_NAME = env("SITE_NAME", default="The Update Desk")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where readers write, shown on Terms, Privacy and Corrections.
+CORRECTIONS_EMAIL = env(
+    "CORRECTIONS_EMAIL", default="corrections@theupdatedesk.example"
+)
+PRIVACY_EMAIL = env("PRIVACY_EMAIL", default="privacy@theupdatedesk.example")
 
 INSTALLED_APPS = [
     "newsroom",  # before the admin: its templates/admin/ overrides the admin's
@@ -307,6 +312,20 @@ SECURE_CSP = {
 ADMIN_CSP = SECURE_CSP | {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+}
+
+# Sitemaps and feeds hold no script. A browser shows them in its own XML
+# viewer, which styles the page inline and draws its arrows as data: images:
+# under SECURE_CSP it showed garbled text. (XSLT, the other way to style
+# them, is deprecated in every browser.)
+XML_CSP = {
+    "default-src": [CSP.NONE],
+    "style-src": [CSP.UNSAFE_INLINE],
+    "img-src": ["data:"],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "report-uri": ["/csp-report/"],
 }
 
 # Admin sign-in throttling (newsroom/auth.py): failures allowed per window.
