@@ -357,8 +357,14 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # "Not Found: <path>", before Django's own handlers see it too.
         "django.request": {"filters": ["redact_secrets"]},
-        # Every request is logged by newsroom.request; keep runserver's quiet.
-        "django.server": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) repeated what the root
+        # handler prints: its records go to the root handler alone.
+        "django": {"handlers": [], "level": "INFO"},
+        # Every request is logged by newsroom.request, 4xx included; keep
+        # runserver's access lines for what goes wrong in the server itself.
+        "django.server": {"level": "ERROR"},
+        # runserver prints "Watching for file changes" itself already.
+        "django.utils.autoreload": {"level": "WARNING"},
         "newsroom.request": {"level": env("REQUEST_LOG_LEVEL", default="INFO")},
     },
 }

@@ -132,6 +132,7 @@ def test_make_run_on_another_port_links_to_that_port(make_run):
     log.seek(0)
     output = log.read()
     assert f"GET {story} 200 " in output
+    assert output.count(story) == 1  # one line for the request, no echo
     assert "workflow transition" not in output
     assert Article.objects.count() == 0  # the test database was left alone
 
