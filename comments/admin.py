@@ -9,6 +9,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
@@ -65,9 +66,11 @@ class StoryFilter(admin.SimpleListFilter):
         return choices
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(article_id=self.value())
-        return queryset
+        if not self.value():
+            return queryset
+        if not self.value().isdigit():
+            raise IncorrectLookupParameters(f"No story has the id {self.value()!r}.")
+        return queryset.filter(article_id=self.value())
 
 
 def _label(headline, waiting):

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import (
     HttpResponseNotAllowed,
     HttpResponseRedirect,
@@ -52,17 +52,17 @@ def decide(model_admin, request, pk):
     if not request.user.has_perm(MODERATE):
         raise PermissionDenied
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    shown, query = queue(model_admin, request, request.GET.get("queue", ""))
     method = DECISIONS.get(request.POST.get("decision"))
     wants_json = "application/json" in request.headers.get("Accept", "")
     if method is None:
         if wants_json:
             return JsonResponse({"error": CHOOSE}, status=400)
         messages.error(request, CHOOSE)
-        return HttpResponseRedirect(_list_url(request.GET.get("queue", "")))
+        return HttpResponseRedirect(_list_url(query))
     getattr(comment, method)(by=request.user)
     done = DONE.format(status=comment.get_status_display(), name=comment.name)
-    query = request.GET.get("queue", "")
-    following = next_in_queue(model_admin, request, query, after=comment)
+    following = shown.next_pending(after=comment)
     if wants_json:
         return JsonResponse(
             {
@@ -88,7 +88,7 @@ def reply(model_admin, request, pk):
     comment = get_object_or_404(
         Comment.objects.select_related("article", "parent"), pk=pk
     )
-    query = request.GET.get("queue", "")
+    shown, query = queue(model_admin, request, request.GET.get("queue", ""))
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if comment.status != Comment.Status.APPROVED:
@@ -103,8 +103,7 @@ def reply(model_admin, request, pk):
         )
         answer.approve(by=request.user)
         messages.success(request, REPLIED)
-        following = next_in_queue(model_admin, request, query, after=comment)
-        return _onwards(request, query, following)
+        return _onwards(request, query, shown.next_pending(after=comment))
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Approve and reply"),
@@ -117,16 +116,16 @@ def reply(model_admin, request, pk):
     return TemplateResponse(request, "admin/comments/comment/reply.html", context)
 
 
-def next_in_queue(model_admin, request, query, *, after):
-    """The next comment waiting in the list the moderator is working: the
-    queue with the filters and search in `query` (a query string)."""
+def queue(model_admin, request, query):
+    """The comments the list the moderator is working shows (the queue with
+    the filters and search in `query`, a query string), and that query; a
+    query the list would refuse stands for the whole queue."""
     listing = copy.copy(request)
     listing.GET = QueryDict(query)
     try:
-        shown = model_admin.get_changelist_instance(listing).get_queryset(listing)
-    except IncorrectLookupParameters:
-        shown = Comment.objects.all()
-    return shown.next_pending(after=after)
+        return model_admin.get_changelist_instance(listing).queryset, query
+    except (IncorrectLookupParameters, SuspiciousOperation):
+        return Comment.objects.all(), ""
 
 
 def staff_name(user) -> str:

@@ -309,3 +309,30 @@ def test_the_reply_page_has_the_admins_breadcrumbs_and_leads_on(
     reply = Comment.objects.get(parent=newest)
     assert reply.status == Comment.Status.APPROVED
     assert Comment.objects.get(pk=newest.pk).status == Comment.Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    "query", ["article__id__exact=abc", "parent__email=x", "created_at__gte=never"]
+)
+def test_a_list_the_queue_would_refuse_stands_for_the_whole_queue(
+    client, moderator, queue, query
+):
+    newest, middle, oldest = queue
+    client.force_login(moderator)
+
+    response = client.post(decide_url(newest, queue=query), {"decision": "approve"})
+
+    assert response["Location"] == f"{CHANGELIST}#comment-{middle.pk}"
+    assert Comment.objects.get(pk=newest.pk).status == Comment.Status.APPROVED
+    assert client.get(response["Location"]).status_code == HTTPStatus.OK
+
+
+def test_a_story_filter_that_is_not_an_id_is_refused_not_an_error(
+    client, moderator, queue
+):
+    client.force_login(moderator)
+
+    response = client.get(CHANGELIST, {"article__id__exact": "abc"})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].endswith("?e=1")
