@@ -30,6 +30,8 @@ $(VENV)/.installed: pyproject.toml package.json | check-python
 
 install: check-python $(VENV)/.installed
 
+# Links the site builds (canonical, share, preview) point at the port it runs on.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo

@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections, models, transaction
+from django.db import connections, models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import preview, sanitize, workflow
+from articles import fts, preview, sanitize, workflow
 from articles.workflow import Status
 from authors.models import Correspondent
 from newsroom import images
@@ -114,8 +114,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(bylines__correspondent__user=user).distinct()
 
     def update_search_vectors(self) -> int:
-        """Recompute the full-text document of these articles (PostgreSQL)."""
-        if connection.vendor != "postgresql":
+        """Recompute the full-text document of these articles: the search
+        vector on PostgreSQL, the FTS5 index on SQLite (articles/fts.py)."""
+        vendor = connections[self.db].vendor
+        if vendor == "sqlite":
+            rows = self.values_list("pk", "headline", "dek", "body")
+            return fts.index(rows, using=connections[self.db])
+        if vendor != "postgresql":
             return 0
         return self.update(search_vector=SEARCH_DOCUMENT)
 
@@ -333,13 +338,14 @@ class Article(models.Model):
         )
 
     def was_updated(self) -> bool:
-        """Changed visibly after it first went out (more than a few minutes on)."""
+        """Corrected, or changed visibly after it first went out (more than a
+        few minutes on). A correction counts however soon it came."""
+        if not self.first_published_at:
+            return False
+        went_out = max(self.first_published_at, self.publish_at)
         return (
-            bool(self.first_published_at)
-            and (
-                self.updated_at - max(self.first_published_at, self.publish_at)
-            ).total_seconds()
-            > 600
+            bool(self.corrections.all())
+            or (self.updated_at - went_out).total_seconds() > 600
         )
 
     def can_be_edited_by(self, user) -> bool:

@@ -1,15 +1,19 @@
 """Search over live stories.
 
-On PostgreSQL: full-text search, headline weighted above standfirst above body,
-ranked, with highlighted snippets. Elsewhere (SQLite): every word must appear
-somewhere; headline matches first.
+Whole words, every one of them, none of those marked "-"; headline weighted
+above standfirst above body, ranked, with highlighted snippets. PostgreSQL
+answers from each story's search vector, SQLite from its FTS5 index
+(articles/fts.py). Any other database matches text anywhere, headline
+matches first.
 """
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
+from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
+from articles import fts
 from articles.models import SEARCH_CONFIG as CONFIG
 from articles.models import Section
 
@@ -21,6 +25,8 @@ TOO_MANY_SEARCHES = (
 )
 # Markers that cannot occur in prose; the template escapes, then marks them.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u0002", "\u0003"
+# The outer query's article, as SQLite's correlated subqueries name it.
+ARTICLE_ID = "articles_article.id"
 
 
 class SearchForm(forms.Form):
@@ -64,8 +70,11 @@ def run(queryset, *, q, section=None, since=None, until=None):
         queryset = queryset.filter(publish_at__date__gte=since)
     if until:
         queryset = queryset.filter(publish_at__date__lte=until)
-    if connection.vendor == "postgresql":
+    vendor = connections[queryset.db].vendor
+    if vendor == "postgresql":
         return _postgres(queryset, q)
+    if vendor == "sqlite":
+        return _sqlite(queryset, q)
     return _fallback(queryset, q)
 
 
@@ -90,13 +99,44 @@ def _postgres(queryset, q):
     )
 
 
-def _fallback(queryset, q):
+def _sqlite(queryset, q):
+    query = fts.expression(*_split(q))
+    # The stories matched, then for each its rank and the passage of its
+    # body that matches, both from the index row with the story's id.
+    matched = f"SELECT rowid FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %s"
+    this_one = (
+        f"FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %s "
+        f"AND {fts.TABLE}.rowid = {ARTICLE_ID}"
+    )
+    snippet = (
+        f"snippet({fts.TABLE}, {fts.BODY_COLUMN}, %s, %s, '…', {fts.SNIPPET_WORDS})"
+    )
+    return (
+        queryset.filter(pk__in=RawSQL(matched, [query]))
+        .annotate(
+            rank=RawSQL(f"SELECT {fts.RANK} {this_one}", [query]),
+            snippet=RawSQL(
+                f"SELECT {snippet} {this_one}",
+                [HIGHLIGHT_START, HIGHLIGHT_STOP, query],
+            ),
+        )
+        .order_by("rank", "-publish_at")  # bm25: the best match is the lowest
+    )
+
+
+def _split(q) -> tuple[list[str], list[str]]:
+    """The words to find, and those marked "-" to leave out."""
     words, unwanted = [], []
     for word in terms(q):
         if word.startswith("-"):
             unwanted.append(word.lstrip("-"))
         else:
             words.append(word)
+    return words, unwanted
+
+
+def _fallback(queryset, q):
+    words, unwanted = _split(q)
     for word in words:
         queryset = queryset.filter(_mentions(word))
     for word in unwanted:

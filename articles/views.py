@@ -97,7 +97,8 @@ class CorrespondentView(PublishedMixin, ListView):
 
     def get_queryset(self):
         self.correspondent = get_object_or_404(
-            Correspondent.objects.prefetch_related("links"), slug=self.kwargs["slug"]
+            Correspondent.objects.prefetch_related("links", "outlets"),
+            slug=self.kwargs["slug"],
         )
         return super().get_queryset().filter(bylines__correspondent=self.correspondent)
 
@@ -210,7 +211,12 @@ def render_story(article) -> dict:
     every reader, so kept as a part."""
     prefetch_related_objects(
         [article],
-        Prefetch("bylines", queryset=Byline.objects.select_related("correspondent")),
+        Prefetch(
+            "bylines",
+            queryset=Byline.objects.select_related("correspondent").prefetch_related(
+                "correspondent__outlets"
+            ),
+        ),
         "tags",
         "corrections",
     )

@@ -1,12 +1,35 @@
 from django.contrib import admin
 
 from authors.forms import CorrespondentAdminForm
-from authors.models import Correspondent, ProfileLink
+from authors.models import Correspondent, PreviousOutlet, ProfileLink
+
+EDITS_PROFILES = "authors.change_correspondent"
 
 
 class ProfileLinkInline(admin.TabularInline):
     model = ProfileLink
     extra = 1
+
+
+class PreviousOutletInline(admin.TabularInline):
+    """Part of the profile: whoever may edit the profile may edit these."""
+
+    model = PreviousOutlet
+    extra = 1
+    fields = ["outlet", "start_year", "end_year", "order"]
+    verbose_name = "previous outlet"
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("authors.view_correspondent")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm(EDITS_PROFILES)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(EDITS_PROFILES)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm(EDITS_PROFILES)
 
 
 @admin.register(Correspondent)
@@ -16,7 +39,7 @@ class CorrespondentAdmin(admin.ModelAdmin):
     search_fields = ["name", "job_title", "beat", "based_in"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
-    inlines = [ProfileLinkInline]
+    inlines = [PreviousOutletInline, ProfileLinkInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "job_title", "photo"]}),
         (

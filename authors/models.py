@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import images
@@ -10,6 +13,9 @@ from newsroom.links import slug_url
 LINK_PERMISSION = "auth.change_user"
 LINK_NOT_PERMITTED = "Only those who manage staff accounts may link one to a profile."
 SEES_CONTACTS = "authors.change_correspondent"
+FIRST_YEAR = 1900
+YEAR_OUT_OF_RANGE = "Enter a year between {first} and {last}."
+YEARS_OUT_OF_ORDER = "The first year comes before the last."
 
 
 class Correspondent(models.Model):
@@ -32,7 +38,13 @@ class Correspondent(models.Model):
         blank=True,
         help_text=_("Comma-separated, e.g. “English, Japanese”."),
     )
-    experience = models.TextField(blank=True)
+    experience = models.TextField(
+        blank=True,
+        help_text=_(
+            "Free text from before previous outlets were listed one by one "
+            "below; readers see it only while no outlets are listed."
+        ),
+    )
     education = models.TextField(blank=True)
     bio = models.TextField(
         blank=True, help_text=_("Plain text; blank lines start paragraphs.")
@@ -112,3 +124,54 @@ class ProfileLink(models.Model):
 
     def __str__(self):
         return f"{self.label}: {self.url}"
+
+
+class PreviousOutlet(models.Model):
+    """A newsroom the correspondent reported for before, with the years."""
+
+    correspondent = models.ForeignKey(
+        Correspondent, on_delete=models.CASCADE, related_name="outlets"
+    )
+    outlet = models.CharField(
+        max_length=120, help_text=_("e.g. “Reuters, Jakarta bureau”.")
+    )
+    start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "-start_year", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(start_year__lte=F("end_year")),
+                name="outlet_years_in_order",
+                violation_error_message=YEARS_OUT_OF_ORDER,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.outlet}, {self.years}" if self.years else self.outlet
+
+    def clean(self):
+        this_year = timezone.now().year
+        for field in ("start_year", "end_year"):
+            year = getattr(self, field)
+            if year is not None and not FIRST_YEAR <= year <= this_year:
+                raise ValidationError(
+                    {field: YEAR_OUT_OF_RANGE.format(first=FIRST_YEAR, last=this_year)}
+                )
+
+    @property
+    def years(self) -> str:
+        """ "2013–2019", "from 2013", "until 2019", or nothing."""
+        if self.start_year and self.end_year:
+            if self.start_year == self.end_year:
+                return str(self.start_year)
+            return f"{self.start_year}–{self.end_year}"
+        if self.start_year:
+            return f"from {self.start_year}"
+        if self.end_year:
+            return f"until {self.end_year}"
+        return ""

@@ -1,24 +1,29 @@
-"""The moderation queue: pending first, bulk decisions, reasons in view."""
+"""The moderation queue: pending first, one click per decision, bulk too.
+
+The decision and reply pages are in comments/admin_views.py; the rows are
+rendered from comments/templates/admin/comments/comment/queue_*.html.
+"""
 
 import json
+from functools import partial
+from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Value, When
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from comments import privacy
+from articles.models import Article
+from comments import admin_views, privacy, spam
 from comments.models import BlockedTerm, Comment
 
-MODERATE = "comments.moderate_comment"
+MODERATE = admin_views.MODERATE
 
 
 class CommenterFilter(admin.SimpleListFilter):
@@ -37,31 +42,49 @@ class CommenterFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
-    )
+class StoryFilter(admin.SimpleListFilter):
+    """The stories with comments waiting, and how many wait on each."""
+
+    title = _("story (comments waiting)")
+    parameter_name = "article__id__exact"
+
+    def lookups(self, request, model_admin):
+        rows = (
+            Comment.objects.pending()
+            .values_list("article", "article__headline")
+            .annotate(waiting=Count("pk"))
+            .order_by("-waiting", "article__headline")
+        )
+        choices = [(str(pk), _label(headline, n)) for pk, headline, n in rows]
+        chosen = self.value()
+        if chosen and chosen.isdigit() and chosen not in dict(choices):
+            # Still listed once its last comment is decided.
+            headline = Article.objects.filter(pk=chosen).values_list(
+                "headline", flat=True
+            )
+            choices += [(chosen, _label(h, 0)) for h in headline]
+        return choices
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if not self.value().isdigit():
+            raise IncorrectLookupParameters(f"No story has the id {self.value()!r}.")
+        return queryset.filter(article_id=self.value())
+
+
+def _label(headline, waiting):
+    return f"{Truncator(headline).chars(60)} ({waiting})"
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    change_list_template = "admin/comments/comment/change_list.html"
     change_form_template = "admin/comments/comment/change_form.html"
-    list_display = [
-        "status_label",
-        "excerpt",
-        "name",
-        "commenter_email",
-        "article_link",
-        "created_at",
-        "signal_list",
-    ]
-    list_display_links = ["excerpt"]
-    list_filter = [
-        "status",
-        CommenterFilter,
-        ("article", admin.RelatedOnlyFieldListFilter),
-    ]
-    list_select_related = ["article"]
+    list_display = ["__str__"]  # the queue's own columns: get_list_display()
+    list_display_links = None  # each row links to its comment's page itself
+    list_filter = ["status", CommenterFilter, StoryFilter]
+    list_select_related = ["article", "parent"]
     search_fields = ["name", "email", "body", "article__headline"]
     date_hierarchy = "created_at"
     list_per_page = 50
@@ -72,20 +95,37 @@ class CommentAdmin(admin.ModelAdmin):
         "export_data",
         "erase_data",
     ]
+    # No field here links to another admin page a moderator may not open
+    # (a story's or a user's): the story shows as its public page instead.
     readonly_fields = [
-        "article",
-        "parent",
+        "story",
+        "in_reply_to",
         "name",
         "email",
         "body",
         "status",
         "created_at",
         "moderated_at",
-        "moderated_by",
+        "moderator",
         "signal_list",
         "ip_hash",
     ]
     fields = readonly_fields
+
+    def get_queryset(self, request):
+        waiting = (
+            Comment.objects.pending()
+            .filter(article=OuterRef("article"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(waiting_on_story=Coalesce(Subquery(waiting), 0))
+        )
 
     def get_ordering(self, request):
         # Pending first, then newest: the queue is what a moderator opens to.
@@ -94,7 +134,7 @@ class CommentAdmin(admin.ModelAdmin):
             default=Value(1),
             output_field=IntegerField(),
         )
-        return [waiting_last.asc(), "-created_at"]
+        return [waiting_last.asc(), "-created_at", "-pk"]
 
     def has_add_permission(self, request):
         return False  # readers write comments; staff reply through "approve and reply"
@@ -102,34 +142,90 @@ class CommentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
-    # Columns ------------------------------------------------------------------
+    # The queue's rows ---------------------------------------------------------
 
-    @admin.display(description=_("Status"), ordering="status")
-    def status_label(self, obj):
-        return format_html(
-            '<span class="status status-comment-{}">{}</span>',
-            obj.status,
-            obj.get_status_display(),
+    def get_list_display(self, request):
+        """The columns, built for this request: each row's buttons and links
+        carry the list's filters, so every decision returns to this list."""
+        queue = request.GET.copy()
+        queue.pop("p", None)  # after a decision the list is shorter
+        query = queue.urlencode()
+        can_moderate = request.user.has_perm(MODERATE)
+
+        @admin.display(description=_("Comment"))
+        def comment(obj):
+            return self._render("queue_comment.html", obj, query, can_moderate)
+
+        @admin.display(description=_("Story"))
+        def story(obj):
+            return self._render("queue_story.html", obj, query, can_moderate)
+
+        return [comment, story]
+
+    def changelist_view(self, request, extra_context=None):
+        waiting = request.GET.get("status__exact") == Comment.Status.PENDING
+        title = _("Comments waiting") if waiting else _("Comments")
+        return super().changelist_view(
+            request, {"title": title, "subtitle": None, **(extra_context or {})}
         )
 
-    @admin.display(description=_("Comment"))
-    def excerpt(self, obj):
-        return Truncator(obj.body).chars(120)
+    def _render(self, template, obj, query, can_moderate):
+        on_queue = {"queue": query} if query else {}
+        context = {
+            "comment": obj,
+            "can_moderate": can_moderate,
+            "signals": [(spam.short_label(s), s) for s in obj.signals],
+            "change_url": reverse("admin:comments_comment_change", args=[obj.pk]),
+            "decide_url": _with(
+                reverse("admin:comments_comment_decide", args=[obj.pk]), on_queue
+            ),
+            "reply_url": _with(
+                reverse("admin:comments_comment_reply", args=[obj.pk]), on_queue
+            ),
+            "commenter_url": _with(self._list_url(), {"commenter": obj.email}),
+            "story_url": _with(
+                self._list_url(),
+                {"article__id__exact": obj.article_id, "status__exact": "pending"},
+            ),
+            "public_url": public_url(obj),
+        }
+        return render_to_string(f"admin/comments/comment/{template}", context)
 
-    @admin.display(description=_("E-mail"), ordering="email")
-    def commenter_email(self, obj):
-        url = reverse("admin:comments_comment_changelist") + "?commenter=" + obj.email
-        return format_html('<a href="{}">{}</a>', url, obj.email)
+    @staticmethod
+    def _list_url():
+        return reverse("admin:comments_comment_changelist")
 
-    @admin.display(description=_("Article"), ordering="article__headline")
-    def article_link(self, obj):
-        url = (
-            reverse("admin:comments_comment_changelist")
-            + f"?article__id__exact={obj.article_id}"
-        )
-        return format_html(
-            '<a href="{}">{}</a>', url, Truncator(obj.article.headline).chars(60)
-        )
+    # The comment's own page -----------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Every field is read-only: the decisions are the buttons at the top.
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "queue": request.GET.get("_changelist_filters", ""),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("Story"))
+    def story(self, obj):
+        url = public_url(obj)
+        headline = obj.article.headline
+        if url is None:
+            return format_html("{} ({})", headline, _("not live"))
+        return format_html('<a href="{}">{}</a>', url, headline)
+
+    @admin.display(description=_("In reply to"))
+    def in_reply_to(self, obj):
+        if obj.parent is None:
+            return "—"
+        url = reverse("admin:comments_comment_change", args=[obj.parent_id])
+        return format_html('<a href="{}">{}</a>', url, obj.parent)
+
+    @admin.display(description=_("Moderated by"))
+    def moderator(self, obj):
+        return obj.moderated_by.get_username() if obj.moderated_by else "—"
 
     @admin.display(description=_("Spam signals"))
     def signal_list(self, obj):
@@ -201,75 +297,38 @@ class CommentAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    # Change page: one comment's decision buttons and approve-and-reply ---------------
-
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
             path(
                 "<int:pk>/decide/",
-                wrap(self.decide_view),
+                wrap(partial(admin_views.decide, self)),
                 name="comments_comment_decide",
             ),
             path(
-                "<int:pk>/reply/", wrap(self.reply_view), name="comments_comment_reply"
+                "<int:pk>/reply/",
+                wrap(partial(admin_views.reply, self)),
+                name="comments_comment_reply",
             ),
         ] + super().get_urls()
 
-    def decide_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.has_perm(MODERATE):
-            raise PermissionDenied
-        comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-        method = {"approve": "approve", "reject": "reject", "spam": "mark_spam"}.get(
-            request.POST.get("decision")
-        )
-        if method is None:
-            messages.error(request, _("Choose approve, reject or spam."))
-        else:
-            getattr(comment, method)(by=request.user)
-            messages.success(
-                request,
-                _("The comment is now %s.") % comment.get_status_display().lower(),
-            )
-        return HttpResponseRedirect(reverse("admin:comments_comment_changelist"))
 
-    def reply_view(self, request, pk):
-        if not request.user.has_perm(MODERATE):
-            raise PermissionDenied
-        comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-        form = ReplyForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            if comment.status != Comment.Status.APPROVED:
-                comment.approve(by=request.user)
-            reply = Comment.objects.create(
-                article=comment.article,
-                parent=comment,
-                body=form.cleaned_data["body"],
-                name=self._staff_name(request.user),
-                email=request.user.email or "newsroom@localhost",
-                status=Comment.Status.PENDING,
-                created_at=timezone.now(),
-            )
-            reply.approve(by=request.user)
-            messages.success(request, _("Approved, and your reply is published."))
-            return HttpResponseRedirect(reverse("admin:comments_comment_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Approve and reply"),
-            "opts": self.model._meta,
-            "comment": comment,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/comments/comment/reply.html", context)
+def public_url(comment) -> str | None:
+    """Where the comment shows on the story's page (or would, once approved),
+    while the story is live; a story that is not gives no address."""
+    if not comment.article.is_published():
+        return None
+    if comment.status == Comment.Status.APPROVED:
+        anchor = f"comment-{comment.pk}"
+    elif comment.parent_id:
+        anchor = f"comment-{comment.parent_id}"
+    else:
+        anchor = "comments"
+    return f"{comment.article.get_absolute_url()}#{anchor}"
 
-    @staticmethod
-    def _staff_name(user):
-        person = getattr(user, "correspondent", None)
-        if person:
-            return f"{person.name} ({person.job_title or 'The Update Desk'})"
-        return user.get_full_name() or f"{user.get_username()} (moderator)"
+
+def _with(url, params):
+    return f"{url}?{urlencode(params)}" if params else url
 
 
 @admin.register(BlockedTerm)

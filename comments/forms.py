@@ -6,11 +6,28 @@ from django.core import signing
 from comments.models import Comment
 
 TIMESTAMP_SALT = "comments.form-started"
+MAX_FORM_AGE = 24 * 3600
 
 
 def signed_start() -> str:
     """The form's `started` value: when it was shown, signed."""
     return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time()))
+
+
+def started_at(token: str) -> float | None:
+    """When the form carrying `token` was shown; None if the token is forged
+    or older than a form may be."""
+    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
+    try:
+        return float(signer.unsign(token or "", max_age=MAX_FORM_AGE))
+    except (signing.BadSignature, ValueError):
+        return None
+
+
+def still_usable(token: str) -> str:
+    """`token`, or a new one if it can no longer be sent: a reader sent back
+    to the form must be able to send it again."""
+    return token if started_at(token) is not None else signed_start()
 
 
 class CommentForm(forms.ModelForm):

@@ -4,6 +4,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,16 @@ class CommentQuerySet(models.QuerySet):
 
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
+
+    def next_pending(self, *, after: "Comment") -> "Comment | None":
+        """The pending comment the queue (newest first) shows below `after`,
+        or, past the last, the newest still waiting."""
+        waiting = self.pending().exclude(pk=after.pk).order_by("-created_at", "-pk")
+        below = waiting.filter(
+            Q(created_at__lt=after.created_at)
+            | Q(created_at=after.created_at, pk__lt=after.pk)
+        )
+        return below.first() or waiting.first()
 
 
 class Comment(models.Model):

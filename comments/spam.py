@@ -14,14 +14,11 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 
 from django.conf import settings
-from django.core import signing
 
-from comments.forms import TIMESTAMP_SALT
+from comments.forms import started_at
 from comments.models import BlockedTerm, Comment
 from newsroom import ratelimit
 from newsroom.clients import client_ip
-
-MAX_FORM_AGE = 24 * 3600
 
 HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
 TOO_FAST = (
@@ -37,6 +34,16 @@ RATE_LIMITED = (
 DUPLICATE = "You have already sent this comment; it is waiting for a moderator."
 
 URL_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+# The signals below as a few words each, for the moderation queue; the
+# comment's own page shows them in full.
+SHORT_LABELS = [
+    (re.compile(r"(\d+) links "), "{} links"),
+    (re.compile(r"blocked word “(.*)”"), "Blocked word: {}"),
+    (re.compile(r"blocked e-mail"), "Blocked e-mail"),
+    (re.compile(r"blocked IP range"), "Blocked IP range"),
+    (re.compile(r"auto-approved"), "Known commenter"),
+]
 
 
 @dataclass
@@ -119,10 +126,8 @@ def _refuse(form, field_name, message, status) -> Verdict:
 
 
 def _timing_problem(token: str) -> str | None:
-    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
-    try:
-        started = float(signer.unsign(token, max_age=MAX_FORM_AGE))
-    except (signing.BadSignature, ValueError):
+    started = started_at(token)
+    if started is None:
         return EXPIRED
     if time.time() - started < settings.COMMENT_MIN_SECONDS:
         return TOO_FAST
@@ -166,3 +171,16 @@ def blocklist_matches(data, ip: str) -> list[str]:
             except ValueError:
                 continue
     return hits
+
+
+def short_label(signal: str) -> str:
+    """A signal in a few words: "3 links", "Blocked word: casino"."""
+    for pattern, label in SHORT_LABELS:
+        match = pattern.match(signal)
+        if match:
+            return label.format(*(_clip(part, 20) for part in match.groups()))
+    return _clip(signal, 30)
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

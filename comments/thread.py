@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from comments.forms import CommentForm, signed_start
+from comments.forms import CommentForm, signed_start, still_usable
 from comments.models import Comment
 
 # This browser's pending comments, which it alone is shown until approved.
@@ -130,6 +130,7 @@ class FormState:
     @classmethod
     def of(cls, form: CommentForm) -> "FormState":
         values = {name: form[name].value() for name in FORM_INPUTS}
+        values["started"] = still_usable(values["started"])
         errors = {name: list(messages) for name, messages in form.errors.items()}
         top = [*form.non_field_errors()]
         for hidden in form.hidden_fields():

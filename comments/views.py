@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from articles.models import Article
 from articles.views import ArticleDetailView
@@ -32,9 +32,13 @@ class ArticleWithCommentForm(ArticleDetailView):
         return self.get(request, *args, **kwargs)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def post_comment(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
+    if request.method != "POST":
+        # The address a refused comment comes back at, reloaded or shared:
+        # the story, at its comment form.
+        return _back_to_thread(article, anchor="comment-form")
     if not article.accepts_comments():
         messages.error(request, CLOSED)
         return _back_to_thread(article)
@@ -87,14 +91,16 @@ def _remember(response, form):
             response.delete_cookie(cookie, samesite="Lax")
 
 
-def _back_to_thread(article):
+def _back_to_thread(article, anchor="comments"):
     # 303: the browser follows with a GET, so a reload never posts twice.
-    response = HttpResponseRedirect(article.get_absolute_url() + "#comments")
+    response = HttpResponseRedirect(f"{article.get_absolute_url()}#{anchor}")
     response.status_code = HTTPStatus.SEE_OTHER
     return response
 
 
 def _form_again(request, slug, form, *, status):
+    """The story again, with the form and its errors: the form posts to its
+    own anchor, so the browser shows it there, the summary taking focus."""
     view = ArticleWithCommentForm.as_view(comment_form=form)
     response = view(request, slug=slug)
     response.status_code = status

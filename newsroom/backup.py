@@ -9,7 +9,7 @@ JSON object:
       "exported_at": "2025-01-31T09:00:00.123456+00:00",
       "sections": [section, ...],
       "tags": [tag, ...],
-      "correspondents": [correspondent, ...],   each with "links"
+      "correspondents": [correspondent, ...],   each with "links", "outlets"
       "articles": [article, ...],               each with "tags", "bylines",
                                                 "corrections", "revisions", "events"
       "comments": [comment, ...],
@@ -31,8 +31,8 @@ Every record holds each database column of its model under the field's name
 
 Nested lists leave out the key that points at their parent: an article's
 "bylines" ({"id", "correspondent", "position", "job_title"}), "corrections",
-"revisions" and "events" omit "article", a correspondent's "links" omit
-"correspondent"; an article's "tags" is a list of tag ids.
+"revisions" and "events" omit "article", a correspondent's "links" and
+"outlets" omit "correspondent"; an article's "tags" is a list of tag ids.
 
 Private data is included on purpose: correspondents' contact e-mails, and
 commenters' e-mail addresses and IP hashes. This is the newsroom's own backup,
@@ -62,7 +62,7 @@ from articles.models import (
     Section,
     Tag,
 )
-from authors.models import Correspondent, ProfileLink
+from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
 from newsroom.models import Page
 
@@ -85,6 +85,7 @@ TABLES = [
     Tag,
     Correspondent,
     ProfileLink,
+    PreviousOutlet,
     Article,
     Byline,
     Correction,
@@ -111,7 +112,9 @@ def export_content() -> dict:
     user_model = get_user_model()
     usernames = dict(user_model.objects.values_list("pk", user_model.USERNAME_FIELD))
     row = partial(_row, usernames=usernames)
-    correspondents = Correspondent.objects.order_by("pk").prefetch_related("links")
+    correspondents = Correspondent.objects.order_by("pk").prefetch_related(
+        "links", "outlets"
+    )
     articles = Article.objects.order_by("pk").prefetch_related("tags", *ARTICLE_PARTS)
     return {
         "format": FORMAT,
@@ -124,6 +127,9 @@ def export_content() -> dict:
                 **row(person),
                 "links": [
                     row(link, skip="correspondent") for link in person.links.all()
+                ],
+                "outlets": [
+                    row(outlet, skip="correspondent") for outlet in person.outlets.all()
                 ],
             }
             for person in correspondents.iterator(chunk_size=500)
@@ -182,6 +188,11 @@ def import_content(data: dict) -> dict[str, int]:
             ProfileLink.objects.bulk_create(
                 build(ProfileLink, {**link, "correspondent": row["id"]})
                 for link in row["links"]
+            )
+            # Exports from before outlets were listed have none.
+            PreviousOutlet.objects.bulk_create(
+                build(PreviousOutlet, {**outlet, "correspondent": row["id"]})
+                for outlet in row.get("outlets", [])
             )
         for row in data["articles"]:
             # Article.save() counts a version up; the export's number stands.

@@ -29,5 +29,9 @@ def site(request):
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "current_year": timezone.localdate().year,
+        "contact": {
+            "corrections": settings.CORRECTIONS_EMAIL,
+            "privacy": settings.PRIVACY_EMAIL,
+        },
         "nav_sections": nav_sections,
     }

@@ -68,14 +68,17 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
-        self.logger.info(
-            "request",
-            extra={
-                "method": request.method,
-                "path": redact(request.path),
-                "status": response.status_code,
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-                "cache": response.get("X-Page-Cache", ""),
-            },
-        )
+        fields = {
+            "method": request.method,
+            "path": redact(request.path),
+            "status": response.status_code,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+            "cache": response.get("X-Page-Cache", ""),
+        }
+        # The message itself says it all, for the plain development log,
+        # which prints no extra fields; the JSON log keeps them as keys too.
+        line = "%(method)s %(path)s %(status)s %(ms)sms"
+        if fields["cache"]:
+            line += " cache=%(cache)s"
+        self.logger.info(line, fields, extra=fields)
         return response

@@ -41,6 +41,11 @@ if not ALLOWED_HOSTS:
 
 SITE_NAME = env("SITE_NAME", default="The Update Desk")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where readers write, shown on Terms, Privacy and Corrections.
+CORRECTIONS_EMAIL = env(
+    "CORRECTIONS_EMAIL", default="corrections@theupdatedesk.example"
+)
+PRIVACY_EMAIL = env("PRIVACY_EMAIL", default="privacy@theupdatedesk.example")
 
 INSTALLED_APPS = [
     "newsroom",  # before the admin: its templates/admin/ overrides the admin's
@@ -391,6 +396,20 @@ ADMIN_CSP = SECURE_CSP | {
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
 }
 
+# Sitemaps and feeds hold no script. A browser shows them in its own XML
+# viewer, which styles the page inline and draws its arrows as data: images:
+# under SECURE_CSP it showed garbled text. (XSLT, the other way to style
+# them, is deprecated in every browser.)
+XML_CSP = {
+    "default-src": [CSP.NONE],
+    "style-src": [CSP.UNSAFE_INLINE],
+    "img-src": ["data:"],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "report-uri": ["/csp-report/"],
+}
+
 # Admin sign-in throttling (newsroom/auth.py): failures allowed per window.
 LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
 LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
@@ -420,8 +439,14 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # "Not Found: <path>", before Django's own handlers see it too.
         "django.request": {"filters": ["redact_secrets"]},
-        # Every request is logged by newsroom.request; keep runserver's quiet.
-        "django.server": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) repeated what the root
+        # handler prints: its records go to the root handler alone.
+        "django": {"handlers": [], "level": "INFO"},
+        # Every request is logged by newsroom.request, 4xx included; keep
+        # runserver's access lines for what goes wrong in the server itself.
+        "django.server": {"level": "ERROR"},
+        # runserver prints "Watching for file changes" itself already.
+        "django.utils.autoreload": {"level": "WARNING"},
         "newsroom.request": {"level": env("REQUEST_LOG_LEVEL", default="INFO")},
     },
 }

@@ -204,8 +204,9 @@ def test_honeypot_refuses_bots(client, article):
     assert Comment.objects.count() == 0
 
 
-def test_get_is_not_allowed_on_the_comment_endpoint(client, article):
-    assert (
-        client.get(f"/articles/{article.slug}/comments/").status_code
-        == HTTPStatus.METHOD_NOT_ALLOWED
-    )
+def test_get_on_the_comment_endpoint_leads_back_to_the_form(client, article):
+    response = client.get(f"/articles/{article.slug}/comments/")
+
+    assert response.status_code == HTTPStatus.SEE_OTHER
+    assert response["Location"] == f"/articles/{article.slug}/#comment-form"
+    assert Comment.objects.count() == 0

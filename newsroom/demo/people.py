@@ -36,12 +36,10 @@ CORRESPONDENTS = [
         "beat": "Southeast Asia, trade and maritime security",
         "based_in": "Singapore",
         "languages": "English, Bahasa Melayu, Mandarin, Yoruba",
-        "experience": (
-            "Amara spent six years at a regional wire service, first on the "
-            "Lagos business desk and later covering ports and commodities from "
-            "Jakarta. She joined The Update Desk in 2019 after a stint as deputy "
-            "editor of a Singapore-based shipping trade weekly."
-        ),
+        "outlets": [
+            ("West Africa Business Wire, Lagos and Jakarta", 2011, 2017),
+            ("Straits Shipping Weekly, Singapore", 2017, 2019),
+        ],
         "education": (
             "MA Journalism, City, University of London; BA History, University of Lagos"
         ),
@@ -74,13 +72,10 @@ CORRESPONDENTS = [
         "beat": "Parliament, elections, housing and civil liberties",
         "based_in": "London",
         "languages": "English, Spanish, Portuguese",
-        "experience": (
-            "Daniel began his career on a regional evening paper in the north of "
-            "England before spending eight years in the parliamentary lobby for a "
-            "national news agency. He was appointed Political Editor of The Update "
-            "Desk in 2020, having previously led its coverage of two general "
-            "elections."
-        ),
+        "outlets": [
+            ("Northern Evening Post", 2008, 2011),
+            ("National Press Agency, parliamentary lobby", 2011, 2019),
+        ],
         "education": (
             "BA Politics and Philosophy, University of Manchester; "
             "NCTJ Diploma in Journalism"
@@ -114,13 +109,10 @@ CORRESPONDENTS = [
         "beat": "European economy, central banks and the car industry",
         "based_in": "Frankfurt",
         "languages": "German, English, French",
-        "experience": (
-            "Lena worked as an economist at a Frankfurt research institute before "
-            "switching to journalism at a German financial daily, where she "
-            "covered monetary policy and the bond markets. She joined The Update "
-            "Desk in 2021 and has since reported from more than 30 factory floors "
-            "across the continent."
-        ),
+        "outlets": [
+            ("Rhine Institute for Economic Research", 2012, 2016),
+            ("Frankfurter Finanzblatt", 2016, 2021),
+        ],
         "education": (
             "MSc Economics, Goethe University Frankfurt; "
             "BA Economics and French, University of Heidelberg"
@@ -149,12 +141,10 @@ CORRESPONDENTS = [
         "beat": "East Africa, infrastructure, food security and diplomacy",
         "based_in": "Nairobi",
         "languages": "English, Swahili, Twi, French",
-        "experience": (
-            "Kofi started out as a radio reporter in Accra and later spent five "
-            "years with an international broadcaster's Africa service, covering "
-            "elections and humanitarian crises across the continent. He has been "
-            "The Update Desk's correspondent in Nairobi since 2018."
-        ),
+        "outlets": [
+            ("Accra City Radio", 2009, 2013),
+            ("World Service Radio, Africa desk", 2013, 2018),
+        ],
         "education": (
             "MA International Relations, University of Nairobi; "
             "BA Communication Studies, University of Ghana"
@@ -183,13 +173,10 @@ CORRESPONDENTS = [
         "beat": "Oceans, climate, earth sciences and research policy",
         "based_in": "Tokyo",
         "languages": "Japanese, English",
-        "experience": (
-            "Hana trained as a marine geologist and spent two research seasons "
-            "aboard survey vessels in the western Pacific before moving into "
-            "science journalism. She wrote for a Tokyo science magazine and a "
-            "public broadcaster's online desk before joining The Update Desk in "
-            "2022."
-        ),
+        "outlets": [
+            ("Tokyo Science Monthly", 2017, 2020),
+            ("Public broadcaster's online science desk", 2020, 2022),
+        ],
         "education": (
             "PhD Earth and Planetary Science, University of Tokyo; "
             "MSc Science Communication, Imperial College London"

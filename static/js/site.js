@@ -1,5 +1,32 @@
-/* The Update Desk: progressive enhancement only. Everything works without it.
-   "Copy link" share buttons: copy the story URL to the clipboard instead of
+/* The Update Desk: progressive enhancement only. Everything works without it. */
+
+/* A refused comment: the error summary has focus (its autofocus does that
+   without scripts, where the browser honours it), and each of its links
+   puts the cursor in the field it names, not only the field in view. */
+(function () {
+  "use strict";
+
+  var summary = document.getElementById("comment-form-errors");
+  if (!summary) {
+    return;
+  }
+  if (document.activeElement !== summary) {
+    summary.focus();
+  }
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#id_']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) {
+      return;
+    }
+    event.preventDefault();
+    var label = document.querySelector("label[for='" + field.id + "']");
+    (label || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  });
+})();
+
+/* "Copy link" share buttons: copy the story URL to the clipboard instead of
    following the link, and say so for two seconds. */
 (function () {
   "use strict";

@@ -5,8 +5,9 @@ from articles.models import Article
 
 class Command(BaseCommand):
     help = (
-        "Recompute every article's full-text search document (PostgreSQL). "
-        "Saves keep it current; run this after bulk loads that bypass save()."
+        "Recompute every article's full-text search document (PostgreSQL's "
+        "search vector, SQLite's FTS5 index). Saves keep it current; run this "
+        "after bulk loads that bypass save()."
     )
 
     def handle(self, *args, **options):

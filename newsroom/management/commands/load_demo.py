@@ -4,6 +4,8 @@ Idempotent: whatever already exists (matched by slug or username) is left as
 it is, so running it again adds nothing twice.
 """
 
+import logging
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Byline, Section, Tag
-from authors.models import Correspondent, ProfileLink
+from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
 from newsroom.demo import articles_a, articles_b, pages, people, pictures
 from newsroom.models import Page
@@ -33,20 +35,28 @@ class Command(BaseCommand):
     help = "Load the demo publication and one staff account per role (idempotent)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The workflow logs every move; here that is one line per story, all
+        # made up, so the command says what it did in one line of its own.
+        with quiet_logging(), transaction.atomic():
+            comments_before = Comment.objects.count()
             users = self.load_accounts()
             sections = self.load_sections()
             correspondents = self.load_correspondents(users)
             created = self.load_articles(sections, correspondents, users)
             self.load_pages()
+            comments = Comment.objects.count() - comments_before
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready ({created} new articles).")
-        )
-        self.stdout.write("Demo logins at /admin/ (development only):")
-        for username, password, role, _ in DEMO_ACCOUNTS:
-            self.stdout.write(
-                f"  {role or 'Administrator':<11} {username} / {password}"
+            self.style.SUCCESS(
+                f"Demo content ready: {created} new stories, {comments} new "
+                f"comments, {len(correspondents)} correspondents."
             )
+        )
+        logins = ", ".join(
+            f"{username} / {password}" for username, password, _, _ in DEMO_ACCOUNTS
+        )
+        self.stdout.write(f"Demo logins at /admin/ (development only): {logins}")
 
     def load_accounts(self):
         User = get_user_model()
@@ -83,7 +93,9 @@ class Command(BaseCommand):
         }
         correspondents = {}
         for data in people.CORRESPONDENTS:
-            fields = {k: v for k, v in data.items() if k not in ("slug", "links")}
+            fields = {
+                k: v for k, v in data.items() if k not in ("slug", "links", "outlets")
+            }
             person, created = Correspondent.objects.get_or_create(
                 slug=data["slug"], defaults=fields
             )
@@ -94,6 +106,14 @@ class Command(BaseCommand):
                 for order, (label, url) in enumerate(data["links"]):
                     ProfileLink.objects.create(
                         correspondent=person, label=label, url=url, order=order
+                    )
+                for order, (outlet, start, end) in enumerate(data["outlets"]):
+                    PreviousOutlet.objects.create(
+                        correspondent=person,
+                        outlet=outlet,
+                        start_year=start,
+                        end_year=end,
+                        order=order,
                     )
             correspondents[person.slug] = person
         return correspondents
@@ -150,22 +170,47 @@ class Command(BaseCommand):
         if status in ("published", "scheduled"):
             article.publish(by=users["editor"], at=publish_at)
 
-    def load_comments(self, article, comments, publish_at, parent=None, depth=0):
-        for index, data in enumerate(comments):
-            comment = Comment.objects.create(
+    def load_comments(self, article, comments, publish_at):
+        """The story's thread, dated in the order written, between the story
+        going out and now (a story not out yet gets its comments as if it
+        had gone out an hour ago)."""
+        now = timezone.now()
+        start = min(publish_at, now - timedelta(hours=1))
+        flat = list(_walk(comments))
+        # At most three hours apart, and the last at least a minute ago.
+        step = min(timedelta(hours=3), (now - start) / (len(flat) + 1))
+        created = {}
+        for index, (key, parent_key, data) in enumerate(flat, start=1):
+            created[key] = Comment.objects.create(
                 article=article,
-                parent=parent,
+                parent=created.get(parent_key),
                 name=data["name"],
                 email=data["email"],
                 body=data["body"],
                 status=data["status"],
-                created_at=publish_at + timedelta(hours=2 + index * 3 + depth),
-            )
-            self.load_comments(
-                article, data.get("replies", []), publish_at, comment, depth + 1
+                created_at=start + step * index,
             )
         article.refresh_comment_count()
 
     def load_pages(self):
         for data in pages.PAGES:
             Page.objects.get_or_create(slug=data["slug"], defaults=data)
+
+
+def _walk(comments, parent_key=None):
+    """(key, parent's key, data) for every comment, each before its replies."""
+    for index, data in enumerate(comments):
+        key = (parent_key, index)
+        yield key, parent_key, data
+        yield from _walk(data.get("replies", []), key)
+
+
+@contextmanager
+def quiet_logging():
+    """Hold back informational log lines for the duration."""
+    previous = logging.root.manager.disable
+    logging.disable(max(previous, logging.INFO))
+    try:
+        yield
+    finally:
+        logging.disable(previous)
