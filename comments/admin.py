@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
@@ -198,7 +199,10 @@ class CommentAdmin(admin.ModelAdmin):
     # The comment's own page -----------------------------------------------------
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Every field is read-only: the decisions are the buttons at the top.
+        # Every field is read-only: the decisions are the buttons at the top,
+        # which post to their own views; a post here would change nothing.
+        if request.method == "POST":
+            raise PermissionDenied
         extra_context = {
             **(extra_context or {}),
             "show_save": False,

@@ -74,11 +74,11 @@ ACCESS = {
         "moderator": NONE,
         "admin": CHANGE,
     },
-    "comments.comment": {
+    "comments.comment": {  # read only: decided by the buttons on the page
         "journalist": NONE,
-        "editor": CHANGE,
-        "moderator": CHANGE,
-        "admin": CHANGE,
+        "editor": VIEW,
+        "moderator": VIEW,
+        "admin": VIEW,
     },
     "comments.blockedterm": {
         "journalist": NONE,
