@@ -20,13 +20,14 @@ import re
 import threading
 import time
 import urllib.request
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import Signal
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.http import http_date, quote_etag
 
 from newsroom import csrf
@@ -39,7 +40,16 @@ NEXT_CHANGE_KEY = "page:next-change"
 NOTHING_SCHEDULED = "none"
 CSRF_PLACEHOLDER = b"__newsroom_csrf_token__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# Only the form's own input is filled in: the placeholder's text anywhere
+# else (a comment quoting it) stays as written.
+CSRF_SLOT = re.compile(
+    rb'(name="csrfmiddlewaretoken" value=")' + re.escape(CSRF_PLACEHOLDER) + rb'(")'
+)
 BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
+# What pages read from the query string (pagination, search, a sitemap's page,
+# the comment a reader replies to); the page cache ignores the rest.
+PAGE_PARAMETERS = {"page", "p", "q", "section", "since", "until", "reply_to"}
+NUMERIC_PARAMETERS = {"page", "p", "reply_to"}
 NEVER_CACHED_PREFIXES = (
     "/admin/",
     "/preview/",
@@ -50,7 +60,9 @@ NEVER_CACHED_PREFIXES = (
     "/_bench/",
     "/api/",  # api/caching.py stores its answers under the same generation
 )
-PRIVATE_TOKEN_PAGE = "public, max-age=0, must-revalidate"
+# A page with a reader's own form token: their browser may keep and
+# revalidate it, a shared cache (CDN, proxy) must never store it.
+PRIVATE_TOKEN_PAGE = "private, max-age=0, must-revalidate"
 SHARED_PAGE = "public, max-age=60, s-maxage={seconds}, stale-while-revalidate=30"
 # Headers a hit sets afresh rather than replaying from the stored response.
 FRESH_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
@@ -187,6 +199,8 @@ def _cacheable_request(request) -> bool:
     request.get_host()
     if settings.SECURE_SSL_REDIRECT and not request.is_secure():
         return False
+    if not _sensible_parameters(request):
+        return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and not any(
         name in cookies for name in BYPASS_COOKIES
@@ -205,8 +219,43 @@ def _cacheable_response(response) -> bool:
     )
 
 
+def canonical_query(request) -> str:
+    """The query string as the page cache keys it: only the parameters pages
+    read, in a fixed order, spaces collapsed. Anything else (tracking tags,
+    junk) would give every variant an entry of its own and let anyone fill
+    the cache, so it is ignored: the page is the canonical one."""
+    kept = []
+    for name in sorted(PAGE_PARAMETERS):
+        value = " ".join(request.GET.get(name, "").split())
+        if value:
+            kept.append((name, value))
+    return urlencode(kept)
+
+
+def _sensible_parameters(request) -> bool:
+    """Values pages refuse (a page number that is no number, an overlong
+    search) go to the view, which answers 4xx; such answers are not kept."""
+    for name in PAGE_PARAMETERS & request.GET.keys():
+        value = request.GET[name].strip()
+        if len(value) > settings.PAGE_PARAMETER_MAX_LENGTH:
+            return False
+        if name in NUMERIC_PARAMETERS and value and not value.isdigit():
+            return False
+    return True
+
+
+def canonicalise(request) -> None:
+    """Make the request ask for its canonical page, so the page stored under
+    the canonical key is the one it names."""
+    query = canonical_query(request)
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+
+
 def _key(request) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    path = request.path + "?" + canonical_query(request)
+    digest = hashlib.sha256(path.encode()).hexdigest()
     return f"page:{ENTRY_FORMAT}:{digest}"
 
 
@@ -258,6 +307,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if key in found:
             return self._hit(request, found[key])
+        canonicalise(request)
         response = self.get_response(request)
         if _cacheable_response(response):
             entry = self._store(key, gen, response)
@@ -302,7 +352,8 @@ class PageCacheMiddleware:
             return _label(response, entry, "hit")
         body = entry["body"]
         if entry["csrf"]:
-            body = body.replace(CSRF_PLACEHOLDER, csrf.get_token(request).encode())
+            token = csrf.get_token(request).encode()
+            body = CSRF_SLOT.sub(lambda match: match[1] + token + match[2], body)
         response = HttpResponse(body)
         for name, value in entry["headers"]:
             response.headers[name] = value

@@ -209,6 +209,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Whole pages kept for anonymous readers (newsroom/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The longest query-string value the page cache keys on (a search's words).
+PAGE_PARAMETER_MAX_LENGTH = 200
 # Rendered story bodies (bylines, bios, related), kept across page-cache
 # misses: staff, commenters and previews-turned-live render faster. 0: off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
