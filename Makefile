@@ -61,4 +61,4 @@ lint: install
 	$(BIN)/python -m ruff check . && $(BIN)/python -m ruff format --check .
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .cache .cache-counters

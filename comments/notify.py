@@ -11,7 +11,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -36,7 +36,8 @@ def moderator_addresses() -> list[str]:
 def maybe_notify() -> int:
     """Send a batch unless one went out within the interval; return its size."""
     try:
-        if not cache.add(LOCK_KEY, 1, timeout=settings.COMMENT_NOTIFY_INTERVAL):
+        counters = caches[settings.COUNTER_CACHE]
+        if not counters.add(LOCK_KEY, 1, timeout=settings.COMMENT_NOTIFY_INTERVAL):
             return 0
     except Exception:  # noqa: BLE001 - a cache outage must not lose the comment
         logger.warning(

@@ -8,6 +8,7 @@ that fired recorded on the comment for the moderator.
 import hashlib
 import hmac
 import ipaddress
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from comments.forms import started_at
 from comments.models import BlockedTerm, Comment
 from newsroom import ratelimit
 from newsroom.clients import client_ip
+
+logger = logging.getLogger(__name__)
 
 HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
 TOO_FAST = (
@@ -32,6 +35,10 @@ RATE_LIMITED = (
     "Please wait a minute and try again."
 )
 DUPLICATE = "You have already sent this comment; it is waiting for a moderator."
+COUNTERS_DOWN = (
+    "Comments cannot be taken for a moment; yours was not saved. "
+    "Please send it again in a minute."
+)
 
 URL_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -85,11 +92,21 @@ def assess(form, *, article, request) -> Verdict:
         if verdict.parent is None:
             return Verdict(refused=True, status=HTTPStatus.BAD_REQUEST)
 
-    if not ratelimit.is_allowed(
-        f"comment-ip:{ip_hash(request)}", settings.COMMENT_RATE_LIMIT
-    ) or not ratelimit.is_allowed(
-        f"comment-email:{data['email'].lower()}", settings.COMMENT_RATE_LIMIT
-    ):
+    try:
+        within_limits = ratelimit.is_allowed(
+            f"comment-ip:{ip_hash(request)}",
+            settings.COMMENT_RATE_LIMIT,
+            fail_closed=True,
+        ) and ratelimit.is_allowed(
+            f"comment-email:{data['email'].lower()}",
+            settings.COMMENT_RATE_LIMIT,
+            fail_closed=True,
+        )
+    except ratelimit.Unavailable:
+        # Unthrottled posting is what a flood wants: refuse, and say so.
+        logger.error("comment refused: rate-limit counters unavailable")
+        return _refuse(form, None, COUNTERS_DOWN, HTTPStatus.SERVICE_UNAVAILABLE)
+    if not within_limits:
         return _refuse(form, None, RATE_LIMITED, HTTPStatus.TOO_MANY_REQUESTS)
 
     if Comment.objects.filter(

@@ -1,16 +1,19 @@
-"""Fixed-window rate limits kept in the cache, so every process shares them.
+"""Fixed-window rate limits in the counter store, shared by every process.
 
 Counting is atomic across processes (Redis's INCR in production, a file
 lock on the default store: newsroom/file_cache.py), so two gunicorn workers
-never lose each other's hits. If the cache is unreachable the limit is not
-enforced (the request goes through) and the failure is logged: readers are
-not locked out because Redis restarted.
+never lose each other's hits. The counters live apart from the page cache
+(settings.COUNTER_CACHE), so pages filling their store cannot reset them.
+If the counter store is unreachable, a limit that guards something that
+matters (comments) raises Unavailable and the caller refuses the request;
+the others let it through, and the failure is logged.
 """
 
 import logging
 import time
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 logger = logging.getLogger(__name__)
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -25,8 +28,14 @@ def parse(rate: str) -> tuple[int, int] | None:
     return int(count), UNITS[unit[-1]] * int(unit[:-1] or 1)
 
 
-def is_allowed(key: str, rate: str) -> bool:
-    """Count one hit for `key`; False once the window's allowance is used up."""
+class Unavailable(Exception):
+    """The counter store could not be reached, so nothing was counted."""
+
+
+def is_allowed(key: str, rate: str, *, fail_closed: bool = False) -> bool:
+    """Count one hit for `key`; False once the window's allowance is used up.
+    With the store unreachable: raise Unavailable if `fail_closed`, else True."""
+    cache = caches[settings.COUNTER_CACHE]
     limit = parse(rate)
     if limit is None:
         return True
@@ -40,6 +49,8 @@ def is_allowed(key: str, rate: str) -> bool:
     except ValueError:  # expired between add() and incr()
         cache.add(cache_key, 1, timeout=period + 1)
         return True
-    except Exception:  # noqa: BLE001 - the cache being down must not break posting
+    except Exception as error:  # noqa: BLE001 - whatever the store raises
+        if fail_closed:
+            raise Unavailable from error
         logger.warning("rate limit not enforced: cache unavailable", exc_info=True)
         return True

@@ -186,12 +186,27 @@ if CACHES["default"]["BACKEND"].endswith(".filebased.FileBasedCache"):
     # their parts. Pages are stored uncompressed, 30-170 KB each, so the
     # folder stays within a few hundred MB.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
-# With Redis: a backend that reuses its client (newsroom/redis_cache.py), and
-# sessions in Redis (shared by every process, and a database restart does not
-# lose them); otherwise sessions live in the database.
+# With Redis: a backend that reuses its client (newsroom/redis_cache.py).
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "newsroom.redis_cache.RedisCache"
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Counters that decide something (comment rate limits, the moderator-mail
+# lock) live apart from the pages, so a page cache that fills up or evicts
+# cannot switch them off: COUNTER_CACHE_URL, by default the page cache's
+# server under a key prefix of its own (a folder of its own on the default
+# store). In production give it its own Redis with `maxmemory-policy
+# noeviction` (README, Production).
+COUNTER_CACHE = "counters"
+if env.str("COUNTER_CACHE_URL", default=""):
+    CACHES[COUNTER_CACHE] = env.cache("COUNTER_CACHE_URL")
+else:
+    CACHES[COUNTER_CACHE] = dict(CACHES["default"], KEY_PREFIX="counters")
+    if CACHES["default"]["BACKEND"] == "newsroom.file_cache.FileCache":
+        CACHES[COUNTER_CACHE]["LOCATION"] = CACHES["default"]["LOCATION"] + "-counters"
+if CACHES[COUNTER_CACHE]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES[COUNTER_CACHE]["BACKEND"] = "newsroom.redis_cache.RedisCache"
+# Sessions (staff, and nobody else) live in the database: signing in must
+# not depend on a cache that readers' pages can fill.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 _email_options = {}
 if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import InterfaceError, OperationalError, connection
 from django.http import (
     Http404,
@@ -81,7 +81,9 @@ def healthz(request):
 
 @require_GET
 def readyz(request):
-    """The database and the cache answer: ready for traffic."""
+    """Ready for traffic while the database and the counter store answer. A
+    page cache that cannot take more (full, or down) only makes pages slower:
+    it is reported as degraded, and the node stays in the pool."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -89,13 +91,19 @@ def readyz(request):
         checks["database"] = "ok"
     except Exception as error:  # noqa: BLE001 - any failure means not ready
         checks["database"] = f"error: {type(error).__name__}"
-    try:
-        cache.set("readyz", "1", 5)
-        checks["cache"] = "ok" if cache.get("readyz") == "1" else "error: no round trip"
-    except Exception as error:  # noqa: BLE001
-        checks["cache"] = f"error: {type(error).__name__}"
-    ready = all(value == "ok" for value in checks.values())
+    checks["counters"] = _round_trip(caches[settings.COUNTER_CACHE])
+    page_cache = _round_trip(cache)
+    checks["page_cache"] = "ok" if page_cache == "ok" else f"degraded: {page_cache}"
+    ready = checks["database"] == "ok" and checks["counters"] == "ok"
     return JsonResponse(checks, status=200 if ready else 503)
+
+
+def _round_trip(store) -> str:
+    try:
+        store.set("readyz", "1", 5)
+        return "ok" if store.get("readyz") == "1" else "error: no round trip"
+    except Exception as error:  # noqa: BLE001 - whatever the store raises
+        return f"error: {type(error).__name__}"
 
 
 @x_robots_tag

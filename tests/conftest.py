@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import override_settings
 from django.utils import timezone
 
@@ -34,15 +34,25 @@ def own_cache_folder(tmp_path_factory):
         yield
         return
     folder = str(tmp_path_factory.mktemp("cache"))
-    with override_settings(CACHES={"default": default | {"LOCATION": folder}}):
+    counters = django_settings.CACHES[django_settings.COUNTER_CACHE]
+    with override_settings(
+        CACHES={
+            "default": default | {"LOCATION": folder},
+            django_settings.COUNTER_CACHE: counters
+            | {"LOCATION": folder + "-counters"},
+        }
+    ):
         yield
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
+    counters = caches[django_settings.COUNTER_CACHE]
     cache.clear()
+    counters.clear()
     yield
     cache.clear()
+    counters.clear()
 
 
 @pytest.fixture(autouse=True)

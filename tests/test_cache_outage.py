@@ -1,4 +1,5 @@
-"""With Redis down the site keeps serving: cache misses, limits degrade, logged."""
+"""With a store down the site keeps serving pages; what a counter guards is
+refused rather than let through unthrottled."""
 
 from http import HTTPStatus
 
@@ -6,25 +7,36 @@ import pytest
 from django.core.cache import caches
 from django.test import Client, override_settings
 
+from comments import spam
 from comments.models import Comment
 from tests.comment_helpers import comment_data
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-DEAD_REDIS = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-    }
+DEAD = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
 }
 
 
 @pytest.fixture
 def redis_down(settings):
-    with override_settings(
-        CACHES=DEAD_REDIS, SESSION_ENGINE="django.contrib.sessions.backends.db"
-    ):
+    """Both stores unreachable."""
+    with override_settings(CACHES={"default": DEAD, "counters": DEAD}):
+        yield
+    caches["default"].close()
+    caches["counters"].close()
+
+
+@pytest.fixture
+def page_cache_down(settings, tmp_path):
+    """The page cache unreachable (or refusing writes); the counters fine."""
+    counters = {
+        "BACKEND": "newsroom.file_cache.FileCache",
+        "LOCATION": str(tmp_path / "counters"),
+    }
+    with override_settings(CACHES={"default": DEAD, "counters": counters}):
         yield
     caches["default"].close()
 
@@ -45,11 +57,27 @@ def test_pages_are_served_and_the_outage_is_logged(redis_down, caplog):
     assert "page cache unavailable" in caplog.text
 
 
-def test_comments_are_still_accepted_without_the_rate_limit(
+def test_comments_are_refused_not_unthrottled_without_the_counters(
     redis_down, settings, caplog
 ):
     settings.COMMENT_MIN_SECONDS = 0
-    settings.COMMENT_RATE_LIMIT = "1/m"
+    article = ArticleFactory(published=True)
+
+    answer = Client().post(
+        f"/articles/{article.slug}/comments/", comment_data(body="Note")
+    )
+
+    assert answer.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert spam.COUNTERS_DOWN in answer.content.decode().replace("&#x27;", "'")
+    assert Comment.objects.count() == 0
+    assert "rate-limit counters unavailable" in caplog.text
+
+
+def test_a_page_cache_outage_leaves_the_comment_limits_working(
+    page_cache_down, settings
+):
+    settings.COMMENT_MIN_SECONDS = 0
+    settings.COMMENT_RATE_LIMIT = "2/m"
     article = ArticleFactory(published=True)
 
     codes = [
@@ -59,17 +87,24 @@ def test_comments_are_still_accepted_without_the_rate_limit(
         for n in range(3)
     ]
 
-    assert codes == [303, 303, 303]
-    assert Comment.objects.count() == 3
-    assert "rate limit not enforced" in caplog.text
+    assert codes == [303, 303, 429]
+    assert Comment.objects.count() == 2
 
 
-def test_readyz_reports_the_cache_down(redis_down):
+def test_readyz_reports_the_counters_down(redis_down):
     response = Client().get("/readyz")
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
     assert response.json()["database"] == "ok"
-    assert response.json()["cache"].startswith("error")
+    assert response.json()["counters"].startswith("error")
+
+
+def test_readyz_reports_a_page_cache_outage_as_degraded_not_down(page_cache_down):
+    response = Client().get("/readyz")
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["counters"] == "ok"
+    assert response.json()["page_cache"].startswith("degraded: error")
 
 
 def test_staff_can_still_sign_in(redis_down, editor):

@@ -163,16 +163,30 @@ def test_a_file_cache_url_names_the_folder(tmp_path):
     assert out == f"newsroom.file_cache.FileCache {tmp_path}/pages"
 
 
-def test_redis_keeps_its_own_backend_and_sessions():
+def test_redis_keeps_its_own_backend_counters_apart_and_sessions_in_the_db():
     out = servers.settings_in(
         {"DEBUG": "1", "CACHE_URL": "redis://127.0.0.1:6379/3"},
-        "s.CACHES['default']['BACKEND'], s.CACHES['default'].get('OPTIONS'), "
-        "s.SESSION_ENGINE",
+        "s.CACHES['default']['BACKEND'], s.CACHES['counters']['BACKEND'], "
+        "s.CACHES['counters']['KEY_PREFIX'], s.SESSION_ENGINE",
     )
 
     assert out == (
-        "newsroom.redis_cache.RedisCache None django.contrib.sessions.backends.cache"
+        "newsroom.redis_cache.RedisCache newsroom.redis_cache.RedisCache "
+        "counters django.contrib.sessions.backends.db"
     )
+
+
+def test_the_counters_can_have_a_redis_of_their_own():
+    out = servers.settings_in(
+        {
+            "DEBUG": "1",
+            "CACHE_URL": "redis://127.0.0.1:6379/3",
+            "COUNTER_CACHE_URL": "redis://127.0.0.1:6380/0",
+        },
+        "s.CACHES['counters']['LOCATION']",
+    )
+
+    assert out == "redis://127.0.0.1:6380/0"
 
 
 def test_make_serve_runs_a_worker_per_core_without_cache_url():

@@ -237,7 +237,11 @@ def test_missing_csrf_token_is_a_clear_403(client):
 @pytest.mark.django_db
 def test_healthz_and_readyz(client):
     assert client.get("/healthz").json() == {"status": "ok"}
-    assert client.get("/readyz").json() == {"database": "ok", "cache": "ok"}
+    assert client.get("/readyz").json() == {
+        "database": "ok",
+        "counters": "ok",
+        "page_cache": "ok",
+    }
 
 
 def test_json_log_lines_carry_their_fields_and_no_traceback_leaks():
