@@ -1,20 +1,33 @@
-"""Admin sign-in throttling, shared by every process through the cache.
+"""Admin sign-in throttling that cannot be turned against staff.
 
-Failures are counted per account and per network address in a fixed window;
-past the limit, sign-in is refused with a message before the password is
-even checked, so guessing stops paying. Counts go up atomically and keep
-their window on Redis and on the default file store (newsroom/file_cache.py)
-alike. With the cache unreachable the
-counters are skipped (and that is logged): staff can still sign in.
+Failures are counted in the database (every process agrees, and no cache
+filling up can reset them) per scope, in a window that starts with the
+first failure:
+
+- an account from one address: past LOGIN_FAILURES_PER_ACCOUNT that pair
+  is paused, so a stranger guessing a name locks out only themselves;
+- one address, whatever the names: past LOGIN_FAILURES_PER_ADDRESS that
+  address is paused, so one client cannot walk through every account.
+
+A name counts as the account it signs in as: Django compares names after
+Unicode NFKC normalisation, so "ｍｏｄｅｒａｔｏｒ" is "moderator" here too.
+The address is the client's, seen through TRUSTED_PROXIES.
 """
 
 import hashlib
 import logging
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from newsroom.clients import client_ip
+from newsroom.models import SignInFailures
 
 logger = logging.getLogger(__name__)
 LOCKED_OUT = (
@@ -24,45 +37,61 @@ LOCKED_OUT = (
 )
 
 
-def _keys(request, username):
-    address = request.META.get("REMOTE_ADDR", "") if request else ""
-    account = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
+def account(username: str) -> str:
+    """Who a typed name signs in as: the user's id when one has that name as
+    Django compares it, otherwise a hash of the normalised name."""
+    User = get_user_model()
+    name = User.normalize_username(username or "")
+    pk = (
+        User._default_manager.filter(**{User.USERNAME_FIELD: name})
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if pk is not None:
+        return f"user:{pk}"
+    return "name:" + hashlib.sha256(name.casefold().encode()).hexdigest()[:32]
+
+
+def _scopes(request, username) -> dict[str, int]:
+    address = client_ip(request) if request else ""
     return {
-        f"login-fail:account:{account}": settings.LOGIN_FAILURES_PER_ACCOUNT,
-        f"login-fail:address:{address}": settings.LOGIN_FAILURES_PER_ADDRESS,
+        f"pair:{account(username)}@{address}": settings.LOGIN_FAILURES_PER_ACCOUNT,
+        f"address:{address}": settings.LOGIN_FAILURES_PER_ADDRESS,
     }
 
 
 def is_locked_out(request, username) -> bool:
-    keys = _keys(request, username)
-    try:
-        counts = cache.get_many(list(keys))
-    except Exception:  # noqa: BLE001
-        logger.warning("login throttle not enforced: cache unavailable", exc_info=True)
-        return False
-    return any(counts.get(key, 0) >= limit for key, limit in keys.items())
+    limits = Q()
+    for scope, limit in _scopes(request, username).items():
+        limits |= Q(scope=scope, count__gte=limit)
+    return (
+        SignInFailures.objects.filter(limits)
+        .filter(window_ends__gt=timezone.now())
+        .exists()
+    )
 
 
 def record_failure(request, username) -> None:
-    for key in _keys(request, username):
-        try:
-            if not cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS):
-                cache.incr(key)
-        except ValueError:
-            cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
-        except Exception:  # noqa: BLE001
-            logger.warning(
-                "login failure not counted: cache unavailable", exc_info=True
+    now = timezone.now()
+    window = timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+    for scope in _scopes(request, username):
+        with transaction.atomic():
+            row, _created = SignInFailures.objects.select_for_update().get_or_create(
+                scope=scope, defaults={"window_ends": now + window}
             )
-            return
+            if row.window_ends <= now:  # a new window starts
+                row.count, row.window_ends = 0, now + window
+            row.count += 1
+            row.save(update_fields=["count", "window_ends"])
+    SignInFailures.objects.filter(window_ends__lt=now - window).delete()
     logger.warning("admin sign-in failed", extra={"username": username[:150]})
 
 
 def clear_failures(request, username) -> None:
-    try:
-        cache.delete(next(iter(_keys(request, username))))  # the account's count only
-    except Exception:  # noqa: BLE001
-        pass
+    """After a good sign-in: the pair starts again (the address keeps its
+    count, so a correct password does not buy more guesses elsewhere)."""
+    pair = next(iter(_scopes(request, username)))
+    SignInFailures.objects.filter(scope=pair).delete()
 
 
 class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):

@@ -4,13 +4,11 @@ Sharing between processes is proven in test_multiprocess.py; these check
 the store itself in this process.
 """
 
-import time
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from newsroom import auth
 from newsroom import cache as page_cache
 from newsroom.file_cache import CULL_CHECK_EVERY, FileCache
 from tests import servers
@@ -26,20 +24,6 @@ def test_the_suite_keeps_its_cache_apart_from_the_checkouts():
     from django.core.cache import cache
 
     assert not cache._dir.startswith(str(servers.ROOT))
-
-
-@file_store_only
-def test_a_sign_in_lockout_lasts_its_whole_window(settings, monkeypatch):
-    settings.LOGIN_FAILURES_PER_ACCOUNT = 3
-    settings.LOGIN_LOCKOUT_SECONDS = 15 * 60
-    for _ in range(3):
-        auth.record_failure(None, "desk")
-    now = time.time()
-
-    monkeypatch.setattr(time, "time", lambda: now + 14 * 60)
-    assert auth.is_locked_out(None, "desk")
-    monkeypatch.setattr(time, "time", lambda: now + 16 * 60)
-    assert not auth.is_locked_out(None, "desk")
 
 
 def test_the_folder_is_made_on_the_first_write(tmp_path):
