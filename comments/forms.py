@@ -1,7 +1,12 @@
+"""The public comment form, and the one-time start token it carries."""
+
+import secrets
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.middleware.csrf import get_token
 
 from comments.models import Comment
 
@@ -9,25 +14,39 @@ TIMESTAMP_SALT = "comments.form-started"
 MAX_FORM_AGE = 24 * 3600
 
 
-def signed_start() -> str:
-    """The form's `started` value: when it was shown, signed."""
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time()))
+def _signer(request) -> signing.TimestampSigner:
+    # Bound to the reader's CSRF secret: a token only works from the browser
+    # it was given to.
+    secret = request.META.get("CSRF_COOKIE") or request.COOKIES.get(
+        settings.CSRF_COOKIE_NAME, ""
+    )
+    return signing.TimestampSigner(salt=f"{TIMESTAMP_SALT}:{secret}")
 
 
-def started_at(token: str) -> float | None:
-    """When the form carrying `token` was shown; None if the token is forged
-    or older than a form may be."""
-    signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
+def issue_start(request) -> str:
+    """The form's `started` value for this reader, made as the page is
+    served: when it was shown and a one-time key, signed. A comment stored
+    with that key is the only one the token can ever make."""
+    get_token(request)  # the reader's CSRF secret, before binding to it
+    return _signer(request).sign(f"{time.time()}:{secrets.token_hex(12)}")
+
+
+def read_start(token: str, request) -> tuple[float, str] | None:
+    """(when the form was shown, its one-time key); None if the token is
+    forged, another reader's, or older than a form may be."""
     try:
-        return float(signer.unsign(token or "", max_age=MAX_FORM_AGE))
+        value = _signer(request).unsign(token or "", max_age=MAX_FORM_AGE)
+        shown, key = value.split(":")
+        return float(shown), key
     except (signing.BadSignature, ValueError):
         return None
 
 
-def still_usable(token: str) -> str:
+def still_usable(token: str, request) -> str:
     """`token`, or a new one if it can no longer be sent: a reader sent back
-    to the form must be able to send it again."""
-    return token if started_at(token) is not None else signed_start()
+    to the form must be able to send it again, with the same key, so that a
+    second try of a comment that did arrive is not stored twice."""
+    return token if read_start(token, request) is not None else issue_start(request)
 
 
 class CommentForm(forms.ModelForm):
@@ -53,11 +72,6 @@ class CommentForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "body": forms.Textarea(attrs={"rows": 6}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["started"] = signed_start()
 
     def clean_name(self):
         return self.cleaned_data["name"].replace("\x00", "").strip()

@@ -3,7 +3,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import DatabaseError, IntegrityError, connections, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,42 @@ logger = logging.getLogger(__name__)
 
 
 class CommentQuerySet(models.QuerySet):
+    def submit(self, *, key: str = "", **fields) -> tuple["Comment", bool]:
+        """Store a reader's comment once: (comment, True), or (the comment
+        stored before, False) when the form carrying `key` was already sent
+        (sent twice, or sent again after an answer was lost). A failure
+        before the commit stores nothing and raises."""
+        if key and (earlier := self.filter(submission_key=key).first()):
+            return earlier, False
+        comment = self.model(submission_key=key or None, **fields)
+        try:
+            with transaction.atomic(using=self.db):
+                comment.save(using=self.db)
+                if comment.status == Comment.Status.APPROVED:
+                    comment.article.refresh_comment_count()
+        except IntegrityError:
+            earlier = self.filter(submission_key=key).first() if key else None
+            if earlier is None:
+                raise
+            return earlier, False
+        except DatabaseError:
+            # The connection can drop after the commit but before its answer:
+            # ask again on a new connection before telling the reader it failed.
+            earlier = self._stored_after_all(key)
+            if earlier is None:
+                raise
+            return earlier, False
+        return comment, True
+
+    def _stored_after_all(self, key: str) -> "Comment | None":
+        if not key:
+            return None
+        connections[self.db].close()
+        try:
+            return self.filter(submission_key=key).first()
+        except DatabaseError:
+            return None
+
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
@@ -49,6 +85,11 @@ class Comment(models.Model):
         max_length=254, help_text=_("Private: moderators only, never shown publicly.")
     )
     body = models.TextField(max_length=5000)
+    # The one-time key of the form that sent it (comments/forms.py): the same
+    # form sent again finds this comment instead of making a second.
+    submission_key = models.CharField(
+        max_length=24, unique=True, null=True, blank=True, editable=False
+    )
     status = models.CharField(
         max_length=10, choices=Status, default=Status.PENDING, db_index=True
     )

@@ -16,7 +16,7 @@ from http import HTTPStatus
 
 from django.conf import settings
 
-from comments.forms import started_at
+from comments.forms import read_start
 from comments.models import BlockedTerm, Comment
 from newsroom import ratelimit
 from newsroom.clients import client_ip
@@ -61,6 +61,7 @@ class Verdict:
     signals: list[str] = field(default_factory=list)
     is_spam: bool = False
     is_trusted: bool = False
+    key: str = ""  # the form's one-time key (comments/forms.py)
 
     @property
     def status_for_new_comment(self) -> str:
@@ -82,11 +83,12 @@ def assess(form, *, article, request) -> Verdict:
     data = form.cleaned_data
     if data.get("website"):
         return _refuse(form, None, HONEYPOT, HTTPStatus.BAD_REQUEST)
-    problem = _timing_problem(data.get("started", ""))
+    start = read_start(data.get("started", ""), request)
+    problem = _timing_problem(start)
     if problem:
         return _refuse(form, None, problem, HTTPStatus.BAD_REQUEST)
 
-    verdict = Verdict()
+    verdict = Verdict(key=start[1])
     if data.get("parent"):
         verdict.parent = _valid_parent(form, article, data["parent"])
         if verdict.parent is None:
@@ -142,11 +144,10 @@ def _refuse(form, field_name, message, status) -> Verdict:
     return Verdict(refused=True, status=status)
 
 
-def _timing_problem(token: str) -> str | None:
-    started = started_at(token)
-    if started is None:
+def _timing_problem(start) -> str | None:
+    if start is None:
         return EXPIRED
-    if time.time() - started < settings.COMMENT_MIN_SECONDS:
+    if time.time() - start[0] < settings.COMMENT_MIN_SECONDS:
         return TOO_FAST
     return None
 

@@ -10,11 +10,18 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from comments.forms import CommentForm, signed_start, still_usable
+from comments.forms import CommentForm, issue_start, still_usable
 from comments.models import Comment
 
-# This browser's pending comments, which it alone is shown until approved.
-SESSION_KEY = "my_pending_comments"
+# This browser's pending comments, which it alone is shown until approved:
+# a signed cookie, so posting needs no session (nor a database write after
+# the comment is stored).
+OWN_COOKIE = "comment_pending"
+# The name and e-mail a reader asked this browser to remember, by field.
+REMEMBER_COOKIES = {"name": "comment_name", "email": "comment_email"}
+OWN_SALT = "comments.own-pending"
+OWN_KEPT = 50
+OWN_SECONDS = 30 * 24 * 3600
 # The comment form's inputs that show a value (the honeypot never does).
 FORM_INPUTS = ("name", "email", "body", "parent", "started", "remember")
 
@@ -86,8 +93,10 @@ def for_page(request, article, parts, form=None) -> dict:
     gets a thread of their own. `form` is a submitted CommentForm to show
     again with its errors; without one the form is blank.
     """
-    own = request.session.get(SESSION_KEY, []) if hasattr(request, "session") else []
-    state = FormState.of(form) if form is not None else FormState.blank(request)
+    own = own_pending(request)
+    state = (
+        FormState.of(form, request) if form is not None else FormState.blank(request)
+    )
     reply_to = state.values["parent"] or request.GET.get("reply_to")
     if not own and not reply_to:
         html = parts.get("comments", lambda: render_list(article))
@@ -98,6 +107,25 @@ def for_page(request, article, parts, form=None) -> dict:
         "form": state,
         "reply_to": _find(nodes, reply_to),
     }
+
+
+def own_pending(request) -> list[int]:
+    """The ids of the comments this browser sent that still wait."""
+    value = request.get_signed_cookie(OWN_COOKIE, default="", salt=OWN_SALT)
+    return [int(pk) for pk in value.split(",") if pk.isdigit()]
+
+
+def remember_own(request, response, comment) -> None:
+    kept = [*own_pending(request), comment.pk][-OWN_KEPT:]
+    response.set_signed_cookie(
+        OWN_COOKIE,
+        ",".join(map(str, kept)),
+        salt=OWN_SALT,
+        max_age=OWN_SECONDS,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
 
 
 @dataclass
@@ -118,19 +146,19 @@ class FormState:
     def blank(cls, request) -> "FormState":
         return cls(
             values={
-                "name": request.COOKIES.get("comment_name", ""),
-                "email": request.COOKIES.get("comment_email", ""),
+                "name": request.COOKIES.get(REMEMBER_COOKIES["name"], ""),
+                "email": request.COOKIES.get(REMEMBER_COOKIES["email"], ""),
                 "body": "",
                 "parent": None,
-                "started": signed_start(),
+                "started": issue_start(request),
                 "remember": False,
             }
         )
 
     @classmethod
-    def of(cls, form: CommentForm) -> "FormState":
+    def of(cls, form: CommentForm, request) -> "FormState":
         values = {name: form[name].value() for name in FORM_INPUTS}
-        values["started"] = still_usable(values["started"])
+        values["started"] = still_usable(values["started"], request)
         errors = {name: list(messages) for name, messages in form.errors.items()}
         top = [*form.non_field_errors()]
         for hidden in form.hidden_fields():

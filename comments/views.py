@@ -3,7 +3,7 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_http_methods
@@ -21,7 +21,6 @@ AWAITING_MODERATION = (
 )
 PUBLISHED_AT_ONCE = "Thank you. Your comment is published."
 CLOSED = "Comments are closed on this article."
-REMEMBER_COOKIES = ("comment_name", "comment_email")
 REMEMBER_SECONDS = 365 * 24 * 3600
 
 
@@ -46,38 +45,48 @@ def post_comment(request, slug):
     verdict = spam.assess(form, article=article, request=request)
     if verdict.refused:
         return _form_again(request, slug, form, status=verdict.status)
-    comment = form.save(commit=False)
-    comment.article = article
-    comment.parent = verdict.parent
-    comment.ip_hash = spam.ip_hash(request)
-    comment.signals = verdict.signals
-    comment.status = verdict.status_for_new_comment
-    with transaction.atomic():
-        comment.save()
-        if comment.status == Comment.Status.APPROVED:
-            article.refresh_comment_count()
+    data = form.cleaned_data
+    comment, _created = Comment.objects.submit(
+        key=verdict.key,
+        article=article,
+        parent=verdict.parent,
+        name=data["name"],
+        email=data["email"],
+        body=data["body"],
+        ip_hash=spam.ip_hash(request),
+        signals=verdict.signals,
+        status=verdict.status_for_new_comment,
+    )
     # Stored: from here on nothing may turn the answer into an error.
+    response = _back_to_thread(article)
+    try:
+        _after_storing(request, response, comment, form)
+    except Exception:  # noqa: BLE001 - the comment is safe; say so regardless
+        logger.exception("comment stored; follow-up work failed")
+    return response
+
+
+def _after_storing(request, response, comment, form):
+    """Thank the reader, let them see their own pending comment, remember
+    them if asked, and tell the moderators: nothing here can fail the post."""
+    _remember(response, form)
     if comment.status == Comment.Status.APPROVED:
         messages.success(request, PUBLISHED_AT_ONCE)
-    else:
-        # Spam is kept for the moderator's review but looks the same to the sender.
-        own = request.session.get(thread.SESSION_KEY, [])
-        request.session[thread.SESSION_KEY] = [*own, comment.pk][-50:]
-        messages.success(request, AWAITING_MODERATION)
-        if comment.status == Comment.Status.PENDING:
-            try:
-                notify.maybe_notify()
-            except DatabaseError:
-                logger.warning("moderator notification postponed", exc_info=True)
-    response = _back_to_thread(article)
-    _remember(response, form)
-    return response
+        return
+    # Spam is kept for the moderator's review but looks the same to the sender.
+    thread.remember_own(request, response, comment)
+    messages.success(request, AWAITING_MODERATION)
+    if comment.status == Comment.Status.PENDING:
+        try:
+            notify.maybe_notify()
+        except DatabaseError:
+            logger.warning("moderator notification postponed", exc_info=True)
 
 
 def _remember(response, form):
     """Keep name and e-mail in this browser only if the reader asked for it."""
     if form.cleaned_data.get("remember"):
-        for cookie, field in zip(REMEMBER_COOKIES, ("name", "email"), strict=True):
+        for field, cookie in thread.REMEMBER_COOKIES.items():
             response.set_cookie(
                 cookie,
                 form.cleaned_data[field],
@@ -87,7 +96,7 @@ def _remember(response, form):
                 secure=settings.SESSION_COOKIE_SECURE,
             )
     else:
-        for cookie in REMEMBER_COOKIES:
+        for cookie in thread.REMEMBER_COOKIES.values():
             response.delete_cookie(cookie, samesite="Lax")
 
 

@@ -30,6 +30,8 @@ from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.http import http_date, quote_etag
 
+from comments.forms import issue_start
+from comments.thread import OWN_COOKIE, REMEMBER_COOKIES
 from newsroom import csrf
 
 logger = logging.getLogger(__name__)
@@ -40,12 +42,18 @@ NEXT_CHANGE_KEY = "page:next-change"
 NOTHING_SCHEDULED = "none"
 CSRF_PLACEHOLDER = b"__newsroom_csrf_token__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# The comment form's start token is per reader too (comments/forms.py).
+STARTED_PLACEHOLDER = b"__newsroom_form_started__"
+STARTED_INPUT = re.compile(rb'(name="started" value=")[^"]*(")')
+STARTED_SLOT = re.compile(
+    rb'(name="started" value=")' + re.escape(STARTED_PLACEHOLDER) + rb'(")'
+)
 # Only the form's own input is filled in: the placeholder's text anywhere
 # else (a comment quoting it) stays as written.
 CSRF_SLOT = re.compile(
     rb'(name="csrfmiddlewaretoken" value=")' + re.escape(CSRF_PLACEHOLDER) + rb'(")'
 )
-BYPASS_COOKIES = ("comment_name", "comment_email", "messages")
+BYPASS_COOKIES = (*REMEMBER_COOKIES.values(), OWN_COOKIE, "messages")
 # What pages read from the query string (pagination, search, a sitemap's page,
 # the comment a reader replies to); the page cache ignores the rest.
 PAGE_PARAMETERS = {"page", "p", "q", "section", "since", "until", "reply_to"}
@@ -319,6 +327,7 @@ class PageCacheMiddleware:
         body, found = CSRF_INPUT.subn(
             rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
         )
+        body = STARTED_INPUT.sub(rb"\g<1>" + STARTED_PLACEHOLDER + rb"\g<2>", body)
         entry = {
             "generation": gen,
             "body": body,
@@ -354,6 +363,10 @@ class PageCacheMiddleware:
         if entry["csrf"]:
             token = csrf.get_token(request).encode()
             body = CSRF_SLOT.sub(lambda match: match[1] + token + match[2], body)
+            # Issued now, for this reader: when they were shown the form.
+            body = STARTED_SLOT.sub(
+                lambda match: match[1] + issue_start(request).encode() + match[2], body
+            )
         response = HttpResponse(body)
         for name, value in entry["headers"]:
             response.headers[name] = value

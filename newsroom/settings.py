@@ -76,6 +76,9 @@ MIDDLEWARE = [
     # Above the page cache, so that preflights are answered at once; it only
     # acts on /api/ (CORS_URLS_REGEX below).
     "corsheaders.middleware.CorsMiddleware",
+    # WordPress's old /?p=12 addresses are answered first: the page cache
+    # keys pages on the parameters they read, which these are not.
+    "wordpress.middleware.LegacyRedirectMiddleware",
     # Before the rest: a page from the cache needs none of them, and carries
     # the headers they gave it when it was stored (see its docstring).
     "newsroom.cache.PageCacheMiddleware",
@@ -85,7 +88,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "wordpress.middleware.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

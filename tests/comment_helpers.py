@@ -1,8 +1,10 @@
 """What a reader's browser sends to post a comment, written once for the suite."""
 
 import re
+import secrets
 import time
 
+from django.conf import settings
 from django.core import signing
 
 from comments.forms import TIMESTAMP_SALT
@@ -10,11 +12,13 @@ from comments.forms import TIMESTAMP_SALT
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def started(seconds_ago=30):
-    """A form-start token as the page would have signed it `seconds_ago`."""
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(
-        str(time.time() - seconds_ago)
-    )
+def started(seconds_ago=30, client=None):
+    """A form-start token as the page would have issued it `seconds_ago`, to
+    `client`'s browser (bound to its CSRF cookie, if it has one)."""
+    cookie = client.cookies.get(settings.CSRF_COOKIE_NAME) if client else None
+    secret = cookie.value if cookie else ""
+    signer = signing.TimestampSigner(salt=f"{TIMESTAMP_SALT}:{secret}")
+    return signer.sign(f"{time.time() - seconds_ago}:{secrets.token_hex(12)}")
 
 
 def comment_data(**overrides):
@@ -36,6 +40,7 @@ def comments_url(article) -> str:
 
 
 def post_comment(client, article, **overrides):
+    overrides.setdefault("started", started(client=client))
     return client.post(comments_url(article), comment_data(**overrides))
 
 

@@ -7,8 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
 from comments import spam
-from comments.forms import signed_start
-from tests.comment_helpers import comment_data, post_comment
+from tests.comment_helpers import comment_data, post_comment, started
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +60,7 @@ def test_a_refusal_not_tied_to_a_field_is_in_the_summary_too(client, article, se
 
 
 def test_an_expired_form_comes_back_ready_to_send(client, article, no_comment_delays):
-    expired = signed_start()[:-4] + "AAAA"  # a signature that does not match
+    expired = started()[:-4] + "AAAA"  # a signature that does not match
 
     refused = post_comment(client, article, started=expired, body="Kept for later.")
     token = refused.content.decode().split('name="started" value="')[1].split('"')[0]

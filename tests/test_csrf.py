@@ -7,7 +7,7 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
 from django.test import Client, RequestFactory
 
 from newsroom import csrf
-from tests.comment_helpers import comment_data, comments_url, csrf_token
+from tests.comment_helpers import comment_data, comments_url, csrf_token, started
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_the_middleware_accepts_a_posted_token_and_refuses_a_tampered_one(
     article = ArticleFactory(published=True)
     reader = Client(enforce_csrf_checks=True)
     token = csrf_token(reader.get(article.get_absolute_url()))
-    form = comment_data()
+    form = comment_data(started=started(client=reader))
     url = comments_url(article)
 
     tampered = token[:40] + ("b" if token[40] == "a" else "a") + token[41:]

@@ -299,12 +299,14 @@ def test_sqlite_holds_eight_readers_and_commenters_at_once(tmp_path, static_root
 
         def client(n):
             browser = servers.Browser(base)
-            form = browser.comment_form("live-story", "")
             start.wait(timeout=120)
             for count in range(15):
                 if n % 2:
                     outcome = ("read", browser.request("/articles/live-story/")[0])
                 else:
+                    # Each comment from a form the reader was just shown: a
+                    # form's start token makes one comment.
+                    form = browser.comment_form("live-story", "")
                     body = f"Client {n} comment {count}"
                     status = browser.request(
                         "/articles/live-story/comments/", form | {"body": body}

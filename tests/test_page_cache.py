@@ -8,7 +8,13 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.models import Article
 from comments.models import Comment
 from newsroom import cache as page_cache
-from tests.comment_helpers import comment_data, comments_url, csrf_token, post_comment
+from tests.comment_helpers import (
+    comment_data,
+    comments_url,
+    csrf_token,
+    post_comment,
+    started,
+)
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -49,7 +55,11 @@ def test_every_reader_of_a_cached_page_gets_a_working_csrf_token():
         tokens.append(token)
         response = reader.post(
             comments_url(article),
-            comment_data(csrfmiddlewaretoken=token, body=f"Reader {n} agrees."),
+            comment_data(
+                csrfmiddlewaretoken=token,
+                started=started(client=reader),
+                body=f"Reader {n} agrees.",
+            ),
         )
         assert response.status_code == HTTPStatus.SEE_OTHER, response.content[:500]
 
@@ -94,7 +104,10 @@ def test_a_hit_keeps_the_csrf_cookie_a_reader_already_has():
     secret = first_tab.cookies["csrftoken"].value
     assert second_tab.cookies["csrftoken"].value == secret
     response = reader.post(
-        comments_url(article), comment_data(csrfmiddlewaretoken=csrf_token(first_tab))
+        comments_url(article),
+        comment_data(
+            csrfmiddlewaretoken=csrf_token(first_tab), started=started(client=reader)
+        ),
     )
     assert response.status_code == HTTPStatus.SEE_OTHER
 

@@ -4,7 +4,6 @@ Sharing between processes is proven in test_multiprocess.py; these check
 the store itself in this process.
 """
 
-
 import pytest
 from django.conf import settings
 from django.core.management import call_command

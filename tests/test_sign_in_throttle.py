@@ -85,7 +85,9 @@ def test_behind_a_trusted_proxy_each_client_is_counted_apart(
     assert staff.status_code == HTTPStatus.FOUND
 
 
-def test_a_lockout_lasts_its_whole_window_then_lifts(moderator_account, settings, clock):
+def test_a_lockout_lasts_its_whole_window_then_lifts(
+    moderator_account, settings, clock
+):
     settings.LOGIN_LOCKOUT_SECONDS = 15 * 60
     for _ in range(5):
         sign_in("moderator", "wrong")
