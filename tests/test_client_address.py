@@ -3,9 +3,12 @@
 import ipaddress
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
+from comments.models import Comment
 from newsroom.clients import client_ip, parse_trusted_proxies
+from tests.comment_helpers import comment_data, comments_url
+from tests.factories import ArticleFactory
 
 factory = RequestFactory()
 
@@ -58,3 +61,24 @@ def test_a_direct_request_with_no_header_keeps_its_address(settings):
 )
 def test_the_setting_reads_a_count_or_networks(value, parsed):
     assert parse_trusted_proxies(value) == parsed
+
+
+@pytest.mark.django_db
+def test_comment_limits_count_each_client_behind_the_proxy(settings):
+    settings.TRUSTED_PROXIES = 1
+    settings.COMMENT_MIN_SECONDS = 0
+    settings.COMMENT_RATE_LIMIT = "2/m"
+    article = ArticleFactory(published=True)
+
+    def post(client_address, n):
+        return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=client_address).post(
+            comments_url(article),
+            comment_data(body=f"Note {n}", email=f"r{n}@reader.example"),
+        )
+
+    first = [post("198.51.100.1", n).status_code for n in range(3)]
+    second = post("198.51.100.2", 9).status_code
+
+    assert first == [303, 303, 429]
+    assert second == 303
+    assert Comment.objects.count() == 3
