@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from articles import fts, preview, sanitize, workflow
 from articles.workflow import Status
 from authors.models import Correspondent
-from newsroom import images
-from newsroom.links import slug_url
+from blocks import images
+from blocks.links import slug_url
 
 logger = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from http import HTTPStatus
 
 from django.conf import settings
 
+from blocks import ratelimit
+from blocks.clients import client_ip
 from comments.forms import started_at
 from comments.models import BlockedTerm, Comment
-from newsroom import ratelimit
-from newsroom.clients import client_ip
 
 HONEYPOT = "Your comment could not be accepted. Please leave the last field empty."
 TOO_FAST = (

@@ -5,7 +5,7 @@ import ipaddress
 import pytest
 from django.test import RequestFactory
 
-from newsroom.clients import client_ip, parse_trusted_proxies
+from blocks.clients import client_ip, parse_trusted_proxies
 
 factory = RequestFactory()
 

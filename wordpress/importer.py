@@ -27,8 +27,8 @@ from articles import revisions, sanitize
 from articles.models import Article, Byline, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
+from blocks import images
 from comments.models import Comment
-from newsroom import images
 from newsroom.models import Page
 from wordpress import convert, wxr
 from wordpress.models import LegacyId
