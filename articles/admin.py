@@ -19,7 +19,15 @@ from articles.forms import (
     PendingDecisionForm,
     TransitionForm,
 )
-from articles.models import Article, Byline, Correction, Revision, Section, Tag
+from articles.models import (
+    Article,
+    Byline,
+    Correction,
+    Page,
+    Revision,
+    Section,
+    Tag,
+)
 from articles.workflow import Status
 from authors.models import Correspondent
 
@@ -540,3 +548,9 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    prepopulated_fields = {"slug": ["title"]}

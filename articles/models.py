@@ -662,3 +662,7 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.article} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# Defined in its own module; imported here so Django registers it with the app.
+from articles.pages import Page  # noqa: E402, F401

@@ -1,3 +1,4 @@
+from articles.models import Page
 from articles.sitemaps import (
     ArticleSitemap,
     CorrespondentSitemap,
@@ -6,7 +7,6 @@ from articles.sitemaps import (
     SiteSitemap,
     TagSitemap,
 )
-from newsroom.models import Page
 
 
 class PageSitemap(SiteSitemap):

@@ -26,9 +26,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
+from articles.models import Page
 from blocks import ratelimit
 from blocks.clients import client_ip
-from newsroom.models import Page
 
 logger = logging.getLogger(__name__)
 

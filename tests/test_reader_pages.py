@@ -9,8 +9,8 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import revisions
+from articles.models import Page
 from newsroom.demo import pages as demo_pages
-from newsroom.models import Page
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,11 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, Byline, Section, Tag
+from articles.models import Article, Byline, Page, Section, Tag
 from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
 from newsroom.demo import articles_a, articles_b, pages, people, pictures
-from newsroom.models import Page
 
 # Development only: printed by `make run` and listed in the README.
 DEMO_ACCOUNTS = [

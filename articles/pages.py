@@ -1,3 +1,5 @@
+"""Standing pages such as the Terms of Service, edited in the admin."""
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,8 @@ class Page(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # The table keeps the name it had when the project package owned pages.
+        db_table = "newsroom_page"
         ordering = ["title"]
 
     def __str__(self):
