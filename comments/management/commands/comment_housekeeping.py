@@ -1,3 +1,5 @@
+"""Housekeeping for comments, for cron: the trailing notify batch, old address hashes."""
+
 from django.core.management.base import BaseCommand
 
 from comments import notify, privacy
