@@ -1,4 +1,4 @@
-"""Housekeeping for comments, for cron: the trailing notify batch, old address hashes."""
+"""Comment housekeeping for cron: the trailing notify batch, old address hashes."""
 
 from django.core.management.base import BaseCommand
 
