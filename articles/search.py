@@ -14,8 +14,8 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from articles import fts
-from articles.models import SEARCH_CONFIG as CONFIG
 from articles.models import Section
+from articles.queries import SEARCH_CONFIG as CONFIG
 from blocks.markup import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 MAX_QUERY_LENGTH = 200
