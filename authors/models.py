@@ -1,3 +1,5 @@
+"""Correspondents, their profile links and the outlets they worked for."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models

@@ -1,3 +1,5 @@
+"""The site's sitemaps: each app's, and the standing pages'."""
+
 from articles.models import Page
 from articles.sitemaps import (
     ArticleSitemap,
