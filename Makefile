@@ -57,8 +57,11 @@ bench: install
 loadtest: install
 	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
+# Style, formatting and the layers' import contract (pyproject.toml).
 lint: install
-	$(BIN)/python -m ruff check . && $(BIN)/python -m ruff format --check .
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .cache .cache-counters

@@ -1,9 +1,9 @@
 """Who may call the API how often: partner keys and per-client rate limits.
 
 Anyone may read without a key, rate-limited per client address (seen
-through the trusted proxies, newsroom/clients.py). A partner key, sent as
+through the trusted proxies, blocks/clients.py). A partner key, sent as
 `Authorization: Bearer nrk_…`, carries its own limit. The counters live in
-the shared cache (newsroom/ratelimit.py), so every process agrees.
+the shared cache (blocks/ratelimit.py), so every process agrees.
 """
 
 import time
@@ -12,8 +12,8 @@ from django.conf import settings
 from rest_framework import authentication, exceptions, throttling
 
 from api.models import PartnerKey
-from newsroom import ratelimit
-from newsroom.clients import client_ip
+from blocks import ratelimit
+from blocks.clients import client_ip
 
 BAD_KEY = "This API key is not valid or has been revoked."
 BAD_HEADER = "Send the key as “Authorization: Bearer <key>”."

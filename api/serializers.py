@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Correspondent, ProfileLink
-from newsroom import images
+from blocks import images
 
 
 def absolute(path: str) -> str:

@@ -1,0 +1,1 @@
+"""Sections, tags, stories, standing pages and the editorial workflow."""

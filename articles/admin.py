@@ -1,32 +1,30 @@
 """Journalists' and editors' screens. Every state change calls a model method."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles import preview, revisions, workflow
+from articles import revisions, workflow
+from articles.admin_views import KEPT_FOR_REVIEW, ArticleAdminViews, refusal
 from articles.forms import (
     ArticleAdminForm,
     CorrectionForm,
-    PendingDecisionForm,
-    TransitionForm,
 )
-from articles.models import Article, Byline, Correction, Revision, Section, Tag
+from articles.models import (
+    Article,
+    Byline,
+    Correction,
+    Page,
+    Revision,
+    Section,
+    Tag,
+)
 from articles.workflow import Status
 from authors.models import Correspondent
 
-KEPT_FOR_REVIEW = _(
-    "Your change is saved and waits for an editor's review. Readers keep "
-    "seeing the live version until an editor publishes it."
-)
 NOTHING_TO_REVIEW = _("Nothing changed, so there is nothing to review.")
 
 
@@ -85,7 +83,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
@@ -271,231 +269,6 @@ class ArticleAdmin(admin.ModelAdmin):
             "newsroom_zone": timezone.get_current_timezone_name(),
         }
 
-    def get_urls(self):
-        wrap = self.admin_site.admin_view
-        return [
-            path(
-                "<int:pk>/transition/",
-                wrap(self.transition_view),
-                name="articles_article_transition",
-            ),
-            path(
-                "<int:pk>/correct/",
-                wrap(self.correct_view),
-                name="articles_article_correct",
-            ),
-            path(
-                "<int:pk>/preview-link/",
-                wrap(self.preview_link_view),
-                name="articles_article_preview_link",
-            ),
-            path(
-                "<int:pk>/revoke-preview-links/",
-                wrap(self.revoke_preview_links_view),
-                name="articles_article_revoke_preview_links",
-            ),
-            path(
-                "<int:pk>/revisions/",
-                wrap(self.revisions_view),
-                name="articles_article_revisions",
-            ),
-            path(
-                "<int:pk>/pending/",
-                wrap(self.pending_view),
-                name="articles_article_pending",
-            ),
-            path(
-                "<int:pk>/revisions/<int:revision_id>/restore/",
-                wrap(self.restore_view),
-                name="articles_article_restore",
-            ),
-        ] + super().get_urls()
-
-    def _editable(self, request, pk):
-        article = self.get_queryset(request).filter(pk=pk).first()
-        if article is None:
-            raise Http404
-        if not article.can_be_edited_by(request.user):
-            raise PermissionDenied
-        return article
-
-    def _back(self, article):
-        return HttpResponseRedirect(
-            reverse("admin:articles_article_change", args=[article.pk])
-        )
-
-    def transition_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._editable(request, pk)
-        form = TransitionForm(request.POST, targets=[s.value for s in Status])
-        if not form.is_valid():
-            messages.error(
-                request, _("That request was not understood; nothing changed.")
-            )
-            return self._back(article)
-        data = form.cleaned_data
-        try:
-            article.transition(
-                data["to"], by=request.user, note=data["note"], at=data["publish_at"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except PermissionDenied as error:
-            messages.error(request, str(error) or _("You may not do that."))
-        else:
-            messages.success(
-                request,
-                _("“%(story)s” is now %(status)s.")
-                % {
-                    "story": article,
-                    "status": workflow.label(article.status)
-                    if not article.is_scheduled()
-                    else _("scheduled"),
-                },
-            )
-        return self._back(article)
-
-    def correct_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._editable(request, pk)
-        form = CorrectionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("A correction needs a kind and a note."))
-            return self._back(article)
-        try:
-            article.add_correction(by=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(
-                request,
-                " ".join(getattr(error, "messages", [str(error)]))
-                or _("You may not do that."),
-            )
-        else:
-            messages.success(request, _("The correction is published on the story."))
-        return self._back(article)
-
-    def preview_link_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._editable(request, pk)
-        if not request.user.has_perm(workflow.PUBLISH):
-            raise PermissionDenied
-        if not preview.may_be_previewed(article):
-            messages.error(request, preview.WITHDRAWN_NOT_PREVIEWED)
-            return self._back(article)
-        days = round(settings.PREVIEW_LINK_MAX_AGE / 86400, 1)
-        messages.success(
-            request,
-            format_html(
-                _('Preview link, valid for {} days: <a href="{}">{}</a>'),
-                days,
-                preview.make_url(article),
-                preview.make_url(article),
-            ),
-        )
-        return self._back(article)
-
-    def revoke_preview_links_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._editable(request, pk)
-        if not request.user.has_perm(workflow.PUBLISH):
-            raise PermissionDenied
-        preview.revoke(article, by=request.user)
-        messages.success(request, preview.REVOKED)
-        return self._back(article)
-
-    def revisions_view(self, request, pk):
-        article = self._editable(request, pk)
-        history = list(article.revisions.saved().select_related("created_by"))
-        by_id = {str(r.pk): r for r in history}
-        old = by_id.get(request.GET.get("old")) or (
-            history[1] if len(history) > 1 else None
-        )
-        new = by_id.get(request.GET.get("new")) or (history[0] if history else None)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("History of “%s”") % article,
-            "opts": self.model._meta,
-            "original": article,
-            "history": history,
-            "old": old,
-            "new": new,
-            "diff": revisions.render_diff(revisions.diff(old.content, new.content))
-            if old and new
-            else "",
-        }
-        return TemplateResponse(
-            request, "admin/articles/article/revisions.html", context
-        )
-
-    def restore_view(self, request, pk, revision_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._editable(request, pk)
-        revision = get_object_or_404(
-            Revision.objects.saved(), pk=revision_id, article=article
-        )
-        restored = revisions.restore(article, revision, by=request.user)
-        if restored.state == Revision.State.PENDING:
-            messages.success(request, KEPT_FOR_REVIEW)
-        else:
-            messages.success(
-                request, _("The old revision is restored, and kept as a new one.")
-            )
-        return self._back(article)
-
-    def pending_view(self, request, pk):
-        """An editor reads the change waiting on a live story against the live
-        text, and publishes it or discards it with a note."""
-        article = self._editable(request, pk)
-        if not request.user.has_perm(workflow.PUBLISH):
-            raise PermissionDenied
-        pending = article.revisions.pending().select_related("created_by").last()
-        if request.method == "POST":
-            return self._decide_pending(request, article, pending)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Change waiting on “%s”") % article,
-            "opts": self.model._meta,
-            "original": article,
-            "pending": pending,
-            "diff": revisions.render_diff(
-                revisions.diff(revisions.snapshot(article), pending.content)
-            )
-            if pending
-            else "",
-            "live_changed_since": pending is not None
-            and pending.base_version != article.version,
-        }
-        return TemplateResponse(request, "admin/articles/article/pending.html", context)
-
-    def _decide_pending(self, request, article, pending):
-        form = PendingDecisionForm(request.POST)
-        if pending is None or not form.is_valid():
-            messages.error(request, revisions.NOT_PENDING)
-            return self._back(article)
-        decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
-        try:
-            if decision == "publish":
-                revisions.publish_pending(pending, by=request.user, note=note)
-            else:
-                revisions.discard_pending(pending, by=request.user, note=note)
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-            return HttpResponseRedirect(
-                reverse("admin:articles_article_pending", args=[article.pk])
-            )
-        if decision == "publish":
-            messages.success(request, _("The change is live."))
-        else:
-            messages.success(
-                request, _("The change is discarded; the writer sees why.")
-            )
-        return self._back(article)
-
     # Bulk actions ---------------------------------------------------------------------
 
     @admin.action(description=_("Submit selected stories for review"))
@@ -518,12 +291,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 getattr(article, method)(by=request.user)
                 done += 1
             except (ValidationError, PermissionDenied) as error:
-                reason = (
-                    " ".join(getattr(error, "messages", []))
-                    or str(error)
-                    or _("not allowed")
+                self.message_user(
+                    request, f"{article}: {refusal(error)}", messages.ERROR
                 )
-                self.message_user(request, f"{article}: {reason}", messages.ERROR)
         if done:
             self.message_user(request, _("%d stories moved.") % done, messages.SUCCESS)
 
@@ -540,3 +310,9 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    prepopulated_fields = {"slug": ["title"]}

@@ -1,3 +1,5 @@
+"""The articles app's config."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""The story admin's forms: the article form and the workflow's small forms."""
+
 from django import forms
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget

@@ -1,23 +1,24 @@
-import functools
+"""Sections, tags, stories and their bylines, events, corrections and revisions."""
+
 import logging
 import math
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections, models, transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import fts, preview, sanitize, workflow
+from articles import preview, sanitize, workflow
+from articles.queries import ArticleManager
 from articles.workflow import Status
 from authors.models import Correspondent
-from newsroom import images
-from newsroom.links import slug_url
+from blocks import images
+from blocks.links import slug_url
 
 logger = logging.getLogger(__name__)
 
@@ -72,134 +73,7 @@ class Tag(models.Model):
         return slug_url("articles:tag", self.slug)
 
 
-SEARCH_CONFIG = "english"
 SEARCHED_FIELDS = {"headline", "dek", "body"}
-SEARCH_DOCUMENT = (
-    SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-    + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
-    + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-)
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see now: scheduled stories join by themselves."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
-
-    def scheduled(self):
-        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
-
-    def for_cards(self):
-        """Everything an article card shows, in a fixed number of queries.
-
-        Without the search document: several kilobytes a story on PostgreSQL
-        that no card shows (search uses it inside SQL only); leaving it out
-        saves about 1.5 ms on a list of 30. (Deferring costs more than it
-        saves on a single row, so the article page loads it.)
-        """
-        return (
-            self.defer("search_vector")
-            .select_related("section")
-            .prefetch_related(
-                models.Prefetch(
-                    "bylines", queryset=Byline.objects.select_related("correspondent")
-                )
-            )
-        )
-
-    def editable_by(self, user):
-        """The stories `user` may open in the admin."""
-        if user.has_perm(workflow.EDIT_ANY):
-            return self
-        return self.filter(bylines__correspondent__user=user).distinct()
-
-    def update_search_vectors(self) -> int:
-        """Recompute the full-text document of these articles: the search
-        vector on PostgreSQL, the FTS5 index on SQLite (articles/fts.py)."""
-        vendor = connections[self.db].vendor
-        if vendor == "sqlite":
-            rows = self.values_list("pk", "headline", "dek", "body")
-            return fts.index(rows, using=connections[self.db])
-        if vendor != "postgresql":
-            return 0
-        return self.update(search_vector=SEARCH_DOCUMENT)
-
-    def next_change_at(self):
-        """When the next scheduled story goes live, so caches can expire then."""
-        return (
-            self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
-        ).first()
-
-
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_for_page(self, slug: str) -> "Article":
-        """The story at `slug` with its section, for the article page; raises
-        Article.DoesNotExist.
-
-        Every page-cache miss on an article runs this, and the ORM spends
-        longer building its SQL and mapping its columns than the database
-        spends running it (0.8 vs 0.07 ms on SQLite), so both are worked out
-        once per database and reused; the row still goes through Django's
-        converters for each field. The search document is left out: several
-        kilobytes that only the database reads.
-        """
-        db = self.db
-        connection = connections[db]
-        query = _page_query(db)
-        with connection.cursor() as cursor:
-            cursor.execute(query.sql, [slug])
-            row = cursor.fetchone()
-        if row is None:
-            raise self.model.DoesNotExist(f"No article at {slug!r}")
-        values = list(row)
-        for index, col, converters in query.converters:
-            for convert in converters:
-                values[index] = convert(values[index], col, connection)
-        split = len(query.article_fields)
-        article = self.model.from_db(db, query.article_fields, values[:split])
-        if article.section_id is not None:
-            article.section = Section.from_db(db, query.section_fields, values[split:])
-        return article
-
-
-@dataclass(frozen=True)
-class _PageQuery:
-    sql: str
-    article_fields: list[str]
-    section_fields: list[str]
-    converters: list[tuple]  # (column index, Col, converter functions)
-
-
-@functools.cache
-def _page_query(db: str) -> _PageQuery:
-    """get_for_page()'s SQL on database `db`, and how to read its row."""
-    connection = connections[db]
-    quote = connection.ops.quote_name
-    fields = [
-        ("a", field)
-        for field in Article._meta.concrete_fields
-        if field.name != "search_vector"
-    ]
-    fields += [("s", field) for field in Section._meta.concrete_fields]
-    converters = []
-    for index, (alias, field) in enumerate(fields):
-        col = field.get_col(alias)
-        found = connection.ops.get_db_converters(col) + col.get_db_converters(
-            connection
-        )
-        if found:
-            converters.append((index, col, found))
-    columns = ", ".join(f"{alias}.{quote(field.column)}" for alias, field in fields)
-    return _PageQuery(
-        sql=(
-            f"SELECT {columns} FROM {quote(Article._meta.db_table)} a "
-            f"LEFT JOIN {quote(Section._meta.db_table)} s ON s.id = a.section_id "
-            "WHERE a.slug = %s"
-        ),
-        article_fields=[f.attname for alias, f in fields if alias == "a"],
-        section_fields=[f.attname for alias, f in fields if alias == "s"],
-        converters=converters,
-    )
 
 
 class Article(models.Model):
@@ -288,8 +162,8 @@ class Article(models.Model):
         get_latest_by = "publish_at"
         indexes = [
             models.Index(fields=["status", "-publish_at"]),
-            # A section's page counts and lists its live stories: without
-            # this, counting 2,000 of 10,000 took 25 ms on SQLite (0.4 with).
+            # A section's page counts and lists its live stories; without
+            # this index the count reads every story in the section.
             models.Index(fields=["section", "status", "-publish_at"]),
         ]
         permissions = [
@@ -565,100 +439,12 @@ class Byline(models.Model):
         return self.job_title or self.correspondent.job_title
 
 
-class ArticleEvent(models.Model):
-    """The audit log: every workflow move, who made it, when and why."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    from_status = models.CharField(max_length=20, choices=Status)
-    to_status = models.CharField(max_length=20, choices=Status)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-
-class Correction(models.Model):
-    class Kind(models.TextChoices):
-        CORRECTION = "correction", _("Correction")
-        CLARIFICATION = "clarification", _("Clarification")
-        UPDATE = "update", _("Update")
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="corrections"
-    )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
-    note = models.TextField(
-        help_text=_("Plain text: what was wrong and what is right.")
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.article}"
-
-
-class RevisionQuerySet(models.QuerySet):
-    def saved(self):
-        """The story's own history: what it held after each save."""
-        return self.filter(state=Revision.State.SAVED)
-
-    def pending(self):
-        """Edits to live stories waiting for an editor, oldest first."""
-        return self.filter(state=Revision.State.PENDING).order_by("created_at", "id")
-
-
-class Revision(models.Model):
-    """A snapshot of an article's editable content: after a save, or an edit
-    to a live story that waits for an editor (pending)."""
-
-    class State(models.TextChoices):
-        SAVED = "saved", _("Saved")
-        PENDING = "pending", _("Waiting for review")
-        ACCEPTED = "accepted", _("Published by an editor")
-        DISCARDED = "discarded", _("Discarded by an editor")
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="revisions"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    content = models.JSONField()
-    note = models.CharField(max_length=200, blank=True)
-    state = models.CharField(max_length=20, choices=State, default=State.SAVED)
-    base_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("The story's version the edit started from.")
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decision_note = models.TextField(blank=True)
-
-    objects = RevisionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["state", "created_at"])]
-
-    def __str__(self):
-        return f"{self.article} at {self.created_at:%Y-%m-%d %H:%M}"
+# Defined in modules of their own; imported here so Django registers them with
+# the app and `from articles.models import ...` finds every model.
+from articles.history import (  # noqa: E402, F401
+    ArticleEvent,
+    Correction,
+    Revision,
+    RevisionQuerySet,
+)
+from articles.pages import Page  # noqa: E402, F401

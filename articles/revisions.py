@@ -15,7 +15,7 @@ from articles import sanitize, workflow
 from articles.models import Article, Byline, Revision, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
-from newsroom import images
+from blocks import images
 
 NOT_PENDING = "This change is no longer waiting for review."
 DISCARD_NEEDS_NOTE = "Say why: discarding a writer's change needs a note."

@@ -14,8 +14,9 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from articles import fts
-from articles.models import SEARCH_CONFIG as CONFIG
 from articles.models import Section
+from articles.queries import SEARCH_CONFIG as CONFIG
+from blocks.markup import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -23,8 +24,6 @@ NEEDS_A_WORD = "Add a word to look for: a search cannot only leave words out."
 TOO_MANY_SEARCHES = (
     "You have searched many times in a short while. Please wait a minute."
 )
-# Markers that cannot occur in prose; the template escapes, then marks them.
-HIGHLIGHT_START, HIGHLIGHT_STOP = "\u0002", "\u0003"
 # The outer query's article, as SQLite's correlated subqueries name it.
 ARTICLE_ID = "articles_article.id"
 

@@ -1,3 +1,5 @@
+"""Readers' addresses for stories, sections, tags, search and feeds."""
+
 from django.urls import path
 
 from articles import feeds, views

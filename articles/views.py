@@ -14,11 +14,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import preview, search, structured_data
 from articles.models import Article, Byline, Correction, Section, Tag
+from articles.navigation import NAV_PART, section_links
 from authors.models import Correspondent
-from newsroom import fragments, ratelimit
-from newsroom.clients import client_ip
-from newsroom.context_processors import NAV_PART, section_links
-from newsroom.markup import json_ld
+from blocks import ratelimit
+from blocks.clients import client_ip
+from blocks.markup import json_ld
+from newsroom import fragments
 
 HOME_LATEST = 8
 HOME_PER_SECTION = 4

@@ -1,0 +1,1 @@
+"""Correspondents: the people behind the bylines."""

@@ -1,3 +1,5 @@
+"""The correspondents' admin, with their links and previous outlets."""
+
 from django.contrib import admin
 
 from authors.forms import CorrespondentAdminForm

@@ -1,3 +1,5 @@
+"""The authors app's config."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""The correspondent admin's form."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 

@@ -1,3 +1,5 @@
+"""Correspondents, their profile links and the outlets they worked for."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -5,8 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom import images
-from newsroom.links import slug_url
+from blocks import images
+from blocks.links import slug_url
 
 # Linking an account hands it the profile's stories, so it takes the right
 # to manage staff accounts, not only the right to edit profiles.

@@ -266,9 +266,9 @@ def finish_bulk_load() -> None:
 def pages_to_measure() -> dict:
     """The demo's most representative story, its section, and a search word."""
     from articles.models import Article
-    from newsroom.demo import articles_a, articles_b
+    from newsroom import demo
 
-    demo_slugs = [data["slug"] for data in articles_a.ARTICLES + articles_b.ARTICLES]
+    demo_slugs = [data["slug"] for data in demo.stories()]
     candidates = [
         article
         for article in Article.objects.published()

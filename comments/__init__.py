@@ -1,0 +1,1 @@
+"""Readers' comments: the public form, spam defences and moderation."""

@@ -1,3 +1,5 @@
+"""The comments app's config."""
+
 from django.apps import AppConfig
 
 

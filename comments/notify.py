@@ -4,7 +4,7 @@ After a new pending comment, the first process to take the cache lock sends
 one mail listing every comment not yet announced, then holds the lock for
 COMMENT_NOTIFY_INTERVAL seconds. Comments arriving meanwhile wait for the
 next batch, so a flood of a thousand comments is still a handful of mails.
-`manage.py notify_moderators` (from cron, say) sends a trailing batch.
+`manage.py comment_housekeeping` (from cron, say) sends a trailing batch.
 """
 
 import logging

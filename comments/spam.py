@@ -16,10 +16,10 @@ from http import HTTPStatus
 
 from django.conf import settings
 
+from blocks import ratelimit
+from blocks.clients import client_ip
 from comments.forms import read_start
 from comments.models import BlockedTerm, Comment
-from newsroom import ratelimit
-from newsroom.clients import client_ip
 
 logger = logging.getLogger(__name__)
 

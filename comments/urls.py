@@ -1,3 +1,5 @@
+"""The public comment form's address."""
+
 from django.urls import path
 
 from comments import views

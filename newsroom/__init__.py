@@ -1,0 +1,1 @@
+"""The project: settings, URLs, server entry points and site-wide pages."""

@@ -1,18 +1,9 @@
-"""The project's own admin screens, and its guard on "view on site"."""
+"""The project's guard on the admin's "view on site" shortcut."""
 
-from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
-
-from newsroom.models import Page
-
-
-@admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "updated_at"]
-    prepopulated_fields = {"slug": ["title"]}
 
 
 def view_on_site(request, content_type_id, object_id):

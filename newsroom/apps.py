@@ -1,3 +1,5 @@
+"""The project's app config: admin titles, sign-in throttle, page-cache signals."""
+
 from django.apps import AppConfig
 
 

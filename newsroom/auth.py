@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from newsroom.clients import client_ip
+from blocks.clients import client_ip
 from newsroom.models import SignInFailures
 
 logger = logging.getLogger(__name__)

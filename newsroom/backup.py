@@ -58,13 +58,13 @@ from articles.models import (
     ArticleEvent,
     Byline,
     Correction,
+    Page,
     Revision,
     Section,
     Tag,
 )
 from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
-from newsroom.models import Page
 
 FORMAT = "newsroom-export"
 VERSION = 1

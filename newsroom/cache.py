@@ -143,10 +143,9 @@ def _purge_cdn():
 def connect_signals():
     from django.apps import apps
 
-    from articles.models import Article, Byline, Correction, Section, Tag
+    from articles.models import Article, Byline, Correction, Page, Section, Tag
     from authors.models import Correspondent, ProfileLink
     from comments.models import Comment
-    from newsroom.models import Page
 
     for model in (
         Article,

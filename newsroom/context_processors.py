@@ -1,26 +1,15 @@
+"""What every page's template sees: the site's name, contacts and masthead."""
+
 from django.conf import settings
 from django.utils import timezone
 
 from newsroom import fragments
-from newsroom.links import slug_url
-
-# The masthead's sections, kept as a part of every page (newsroom/fragments.py):
-# like every part, out of date as soon as anything readers see changes.
-NAV_PART = "nav-sections"
-
-
-def section_links() -> list[dict]:
-    """The masthead's sections, from the database."""
-    from articles.models import Section
-
-    return [
-        {"name": name, "url": slug_url("articles:section", slug)}
-        for name, slug in Section.objects.values_list("name", "slug")
-    ]
 
 
 def nav_sections() -> list[dict]:
     """The masthead's sections, from the cache when it has them."""
+    from articles.navigation import NAV_PART, section_links
+
     return fragments.Parts({"nav": NAV_PART}).get("nav", section_links)
 
 

@@ -33,7 +33,7 @@ control_socket = os.environ.get(
 
 # Garbage collection: the app is loaded once in the master (preload_app), so
 # its ~80,000 long-lived objects would be scanned by every full collection in
-# every worker (about 30 ms, a pause readers feel as the slowest responses)
+# every worker (a pause readers feel as the slowest responses)
 # and those scans would copy the shared memory pages. Frozen before the fork,
 # they are skipped; collection stays off in the master until then.
 gc.disable()

@@ -21,9 +21,9 @@ from django.urls import reverse
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, Undefined
 
+from blocks.markup import absolute, highlight, json_ld, picture
 from comments import thread
 from newsroom.csrf import csrf_field
-from newsroom.markup import absolute, highlight, json_ld, picture
 
 
 @lru_cache(maxsize=4096)

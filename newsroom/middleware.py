@@ -1,3 +1,5 @@
+"""The Content Security Policy of admin pages and XML documents."""
+
 from django.conf import settings
 
 # A browser shows these with its own viewer; they carry no script of ours.

@@ -1,8 +1,8 @@
 """Django's Redis cache backend, minus a per-call cost.
 
 Django builds a new ``redis.Redis`` client for every cache operation, and
-each build fills a table of about 170 response callbacks: roughly 0.2 ms,
-which is a fifth of what a cached page costs to serve. A client is safe to
+each build fills a table of about 170 response callbacks, a cost of the
+same order as serving a cached page. A client is safe to
 share between threads and keeps no connection of its own (the pool does,
 and the pool notices a fork), so one client per pool is kept instead.
 """

@@ -11,7 +11,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from newsroom.clients import parse_trusted_proxies
+from blocks.clients import parse_trusted_proxies
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -352,7 +352,7 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["authorization", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 # Requests per window ("60/m"; "0" turns a limit off): anonymous clients per
-# address (newsroom/clients.py), and a new partner key's default.
+# address (blocks/clients.py), and a new partner key's default.
 API_ANON_RATE = env("API_ANON_RATE", default="60/m")
 API_PARTNER_RATE = env("API_PARTNER_RATE", default="1200/m")
 
@@ -369,7 +369,7 @@ WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=10)
 # Production defaults; `make serve` on plain HTTP turns the TLS ones off.
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-# The proxies in front whose X-Forwarded-For is believed (newsroom/clients.py):
+# The proxies in front whose X-Forwarded-For is believed (blocks/clients.py):
 # a hop count ("1") or addresses and networks ("10.0.0.0/8,192.168.1.5").
 TRUSTED_PROXIES = parse_trusted_proxies(env("TRUSTED_PROXIES", default=""))
 if env.bool("BEHIND_TLS_PROXY", default=False):

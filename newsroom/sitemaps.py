@@ -1,3 +1,6 @@
+"""The site's sitemaps: each app's, and the standing pages'."""
+
+from articles.models import Page
 from articles.sitemaps import (
     ArticleSitemap,
     CorrespondentSitemap,
@@ -6,7 +9,6 @@ from articles.sitemaps import (
     SiteSitemap,
     TagSitemap,
 )
-from newsroom.models import Page
 
 
 class PageSitemap(SiteSitemap):

@@ -1,3 +1,5 @@
+"""Every public and admin address, each app's under its own prefix."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path

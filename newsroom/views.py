@@ -26,9 +26,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve as static_serve
 
-from newsroom import ratelimit
-from newsroom.clients import client_ip
-from newsroom.models import Page
+from articles.models import Page
+from blocks import ratelimit
+from blocks.clients import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def page(request, slug):
     return render(request, "page.html", {"page": get_object_or_404(Page, slug=slug)})
 
 
-# Only what newsroom/images.py writes; anything else in MEDIA_ROOT is not served.
+# Only what blocks/images.py writes; anything else in MEDIA_ROOT is not served.
 MEDIA_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",

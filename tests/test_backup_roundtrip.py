@@ -8,11 +8,10 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import revisions
-from articles.models import Article, Section, Tag
+from articles.models import Article, Page, Section, Tag
 from authors.models import Correspondent, ProfileLink
 from comments.models import Comment
 from newsroom import backup
-from newsroom.models import Page
 from tests.factories import (
     ArticleFactory,
     CommentFactory,

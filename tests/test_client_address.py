@@ -5,8 +5,8 @@ import ipaddress
 import pytest
 from django.test import Client, RequestFactory
 
+from blocks.clients import client_ip, parse_trusted_proxies
 from comments.models import Comment
-from newsroom.clients import client_ip, parse_trusted_proxies
 from tests.comment_helpers import comment_data, comments_url
 from tests.factories import ArticleFactory
 

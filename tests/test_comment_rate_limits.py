@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains
 
+from blocks import ratelimit
 from comments.models import Comment
 from comments.spam import RATE_LIMITED
-from newsroom import ratelimit
 from tests.comment_helpers import post_comment
 from tests.factories import ArticleFactory
 

@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsroom import ratelimit, views
+from blocks import ratelimit
+from newsroom import views
 
 HOSTILE_REPORTS = [
     b"[]",

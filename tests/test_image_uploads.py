@@ -9,7 +9,7 @@ from PIL import Image
 
 from articles.models import Article
 from authors.models import Correspondent
-from newsroom import images
+from blocks import images
 from tests.admin_forms import open_form
 from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
 

@@ -167,7 +167,7 @@ def test_counts_and_locks_from_many_processes_at_once_add_up(tmp_path, static_ro
     env = sqlite_env(tmp_path, static_root)
     race = (
         "from django.core.cache import cache\n"
-        "from newsroom import ratelimit\n"
+        "from blocks import ratelimit\n"
         "won = 0\n"
         "for n in range(100):\n"
         "    ratelimit.is_allowed('everyone', '100000/h')\n"

@@ -16,10 +16,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Page
 from articles.workflow import Status
 from comments.models import BlockedTerm, Comment
-from newsroom.models import Page
 from tests.admin_forms import change_form, find_form, form_errors
 from tests.factories import (
     ArticleFactory,

@@ -4,8 +4,7 @@ import pytest
 from django.utils import dateformat, timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.models import Article
-from newsroom.models import Page
+from articles.models import Article, Page
 from tests.factories import (
     ArticleFactory,
     CommentFactory,

@@ -9,8 +9,8 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import revisions
-from newsroom.demo import pages as demo_pages
-from newsroom.models import Page
+from articles.models import Page
+from newsroom import demo
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def pages(settings):
     settings.CORRECTIONS_EMAIL = "fixes@paper.example"
     settings.PRIVACY_EMAIL = "data@paper.example"
-    for data in demo_pages.PAGES:
+    for data in demo.pages():
         Page.objects.create(**data)
 
 

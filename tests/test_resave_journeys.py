@@ -86,7 +86,7 @@ ACCESS = {
         "moderator": CHANGE,
         "admin": CHANGE,
     },
-    "newsroom.page": {
+    "articles.page": {
         "journalist": NONE,
         "editor": CHANGE,
         "moderator": NONE,

@@ -7,7 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles import search
-from newsroom import ratelimit
+from blocks import ratelimit
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

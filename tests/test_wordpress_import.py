@@ -7,11 +7,10 @@ from django.core.management import call_command
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.models import Article, Section, Tag
+from articles.models import Article, Page, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
 from comments.models import Comment
-from newsroom.models import Page
 from tests.factories import ArticleFactory
 from wordpress.models import LegacyId
 

@@ -1,0 +1,1 @@
+"""Importing a WordPress site: the WXR importer and its old-URL redirects."""

@@ -1,3 +1,5 @@
+"""The wordpress app's config."""
+
 from django.apps import AppConfig
 
 

@@ -24,12 +24,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import revisions, sanitize
-from articles.models import Article, Byline, Section, Tag
+from articles.models import Article, Byline, Page, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
+from blocks import images
 from comments.models import Comment
-from newsroom import images
-from newsroom.models import Page
 from wordpress import convert, wxr
 from wordpress.models import LegacyId
 

@@ -1,3 +1,5 @@
+"""Redirects from a WordPress site's old addresses to the new ones."""
+
 from django.http import HttpResponsePermanentRedirect
 
 from wordpress import views

@@ -1,3 +1,5 @@
+"""What the importer remembers: which WordPress record became which object."""
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models

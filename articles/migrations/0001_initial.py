@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import newsroom.images
+import blocks.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(help_text="The end of the article's address.", max_length=200, unique=True)),
                 ('dek', models.CharField(blank=True, help_text='One sentence under the headline that says why it matters.', max_length=300, verbose_name='standfirst')),
                 ('body', models.TextField(blank=True, help_text='Cleaned on save: only basic formatting and links stay.')),
-                ('hero_image', models.ImageField(blank=True, height_field='hero_height', help_text='At least 1200 px wide. Metadata such as GPS is removed on upload.', upload_to='articles/', validators=[newsroom.images.validate_image], width_field='hero_width')),
+                ('hero_image', models.ImageField(blank=True, height_field='hero_height', help_text='At least 1200 px wide. Metadata such as GPS is removed on upload.', upload_to='articles/', validators=[blocks.images.validate_image], width_field='hero_width')),
                 ('hero_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('hero_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('hero_alt', models.CharField(blank=True, help_text='What the image shows, for readers who cannot see it.', max_length=300, verbose_name='alt text')),

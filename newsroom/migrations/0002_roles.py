@@ -28,7 +28,7 @@ ROLES = {
         "comments.view_comment", "comments.change_comment",
         "comments.moderate_comment", "comments.view_blockedterm",
         "comments.add_blockedterm", "comments.change_blockedterm",
-        "comments.delete_blockedterm", "newsroom.view_page", "newsroom.change_page",
+        "comments.delete_blockedterm", "articles.view_page", "articles.change_page",
     ],
     "Moderator": [
         "comments.view_comment", "comments.change_comment",
@@ -40,6 +40,9 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
+    # create_permissions reads the installed models, not this migration's
+    # state, so the codenames above name each model's app as it is today
+    # (pages moved from newsroom to articles in articles/0008_page).
     for app_config in apps.get_app_configs():
         # create_permissions skips apps without a models module; historical
         # app configs have none, so lend one for the call.

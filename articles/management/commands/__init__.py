@@ -1,0 +1,1 @@
+"""The articles app's management commands."""

@@ -1,3 +1,5 @@
+"""Rebuild every story's search document."""
+
 from django.core.management.base import BaseCommand
 
 from articles.models import Article

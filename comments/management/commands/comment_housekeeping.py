@@ -1,3 +1,5 @@
+"""Comment housekeeping for cron: the trailing notify batch, old address hashes."""
+
 from django.core.management.base import BaseCommand
 
 from comments import notify, privacy

@@ -1,3 +1,5 @@
+"""Export or erase what a commenter gave us, by e-mail address."""
+
 import json
 
 from django.core.exceptions import ValidationError

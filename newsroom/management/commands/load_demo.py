@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, Byline, Section, Tag
+from articles.models import Article, Byline, Page, Section, Tag
 from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
-from newsroom.demo import articles_a, articles_b, pages, people, pictures
-from newsroom.models import Page
+from newsroom import demo
+from newsroom.demo import pictures
 
 # Development only: printed by `make run` and listed in the README.
 DEMO_ACCOUNTS = [
@@ -80,7 +80,7 @@ class Command(BaseCommand):
 
     def load_sections(self):
         sections = {}
-        for position, data in enumerate(people.SECTIONS):
+        for position, data in enumerate(demo.people()["sections"]):
             sections[data["slug"]], _ = Section.objects.get_or_create(
                 slug=data["slug"],
                 defaults={**data, "position": position},
@@ -92,7 +92,7 @@ class Command(BaseCommand):
             slug: users[username] for username, _, _, slug in DEMO_ACCOUNTS if slug
         }
         correspondents = {}
-        for data in people.CORRESPONDENTS:
+        for data in demo.people()["correspondents"]:
             fields = {
                 k: v for k, v in data.items() if k not in ("slug", "links", "outlets")
             }
@@ -121,7 +121,7 @@ class Command(BaseCommand):
     def load_articles(self, sections, correspondents, users):
         created = 0
         now = timezone.now()
-        for data in articles_a.ARTICLES + articles_b.ARTICLES:
+        for data in demo.stories():
             if Article.objects.filter(slug=data["slug"]).exists():
                 continue
             created += 1
@@ -193,7 +193,7 @@ class Command(BaseCommand):
         article.refresh_comment_count()
 
     def load_pages(self):
-        for data in pages.PAGES:
+        for data in demo.pages():
             Page.objects.get_or_create(slug=data["slug"], defaults=data)
 
 

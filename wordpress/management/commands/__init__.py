@@ -1,0 +1,1 @@
+"""The wordpress app's management commands."""

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0002_roles'),
+        ('newsroom', '0003_page_moved_to_articles'),
     ]
 
     operations = [

@@ -1,4 +1,4 @@
-"""Markup helpers of the readers' templates (see newsroom/jinja_env.py)."""
+"""Markup for the readers' pages: responsive pictures, search highlights, JSON-LD."""
 
 import json
 from functools import lru_cache
@@ -7,8 +7,11 @@ from django.conf import settings
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from articles.search import HIGHLIGHT_START, HIGHLIGHT_STOP
-from newsroom import images
+from blocks import images
+
+# Markers that cannot occur in prose: search puts them around the words found;
+# highlight() escapes the snippet, then turns them into <mark>.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\u0002", "\u0003"
 
 
 def picture(image, width, height, alt, sizes="100vw", loading="lazy", css_class=""):
