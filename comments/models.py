@@ -42,9 +42,10 @@ class CommentQuerySet(models.QuerySet):
         return comment, True
 
     def _stored_after_all(self, key: str) -> "Comment | None":
-        if not key:
-            return None
-        connections[self.db].close()
+        connection = connections[self.db]
+        if not key or connection.in_atomic_block:
+            return None  # inside a caller's transaction nothing was committed
+        connection.close()
         try:
             return self.filter(submission_key=key).first()
         except DatabaseError:
