@@ -2,9 +2,9 @@
 
 Every article page carries a comment form, so every reader's copy needs a
 token, cached page or not. Django's get_token() draws each of the token's 64
-characters with its own secrets.choice() (an os.urandom() call apiece): about
-0.2 ms on the benchmark machine, as much as the rest of a cache hit's own
-work besides the cache round trip. This makes the same token from one
+characters with its own secrets.choice() (an os.urandom() call apiece), as
+much work as the rest of a cache hit's own besides the cache round trip
+(`make bench` measures it). This makes the same token from one
 os.urandom() read: a secret (the cookie's value, as Django's middleware keeps
 it) masked with a fresh random mask, exactly as django.middleware.csrf masks
 it, so that middleware checks these tokens unchanged. tests/test_csrf.py
