@@ -82,7 +82,7 @@ def app_environment(services: Services, size: str, secret_key: str) -> dict:
     """What every process of one size gets: the servers, builder and counter."""
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         DEBUG="0",
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -36,7 +36,7 @@ def median_us(operation, times: int) -> float:
 def main() -> None:
     folder = tempfile.TemporaryDirectory()
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         DEBUG="1",
         DATABASE_URL=f"sqlite:///{folder.name}/stores.sqlite3",
         CACHE_URL="locmemcache://",

@@ -65,7 +65,6 @@ NEVER_CACHED_PREFIXES = (
     "/readyz",
     "/static/",
     "/media/",
-    "/_bench/",
     "/api/",  # api/caching.py stores its answers under the same generation
 )
 # A page with a reader's own form token: their browser may keep and
@@ -198,7 +197,7 @@ def _comment_saved(sender, instance, created, update_fields=None, **kwargs):
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    if request.path.startswith(NEVER_CACHED_PREFIXES):
+    if request.path.startswith(NEVER_CACHED_PREFIXES + settings.PAGE_CACHE_SKIPS):
         return False
     # What SecurityMiddleware and CommonMiddleware check before any page,
     # since a hit is served before they run: plain HTTP is redirected, and

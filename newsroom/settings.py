@@ -226,6 +226,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Whole pages kept for anonymous readers (newsroom/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# More path prefixes the page cache leaves alone (bench/settings.py adds one).
+PAGE_CACHE_SKIPS = ()
 # The longest query-string value the page cache keys on (a search's words).
 PAGE_PARAMETER_MAX_LENGTH = 200
 # Rendered story bodies (bylines, bios, related), kept across page-cache
@@ -233,10 +235,6 @@ PAGE_PARAMETER_MAX_LENGTH = 200
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # Optional: POSTed to after every invalidation, to purge a CDN.
 CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
-
-# `make bench` only: a file whose bytes /_bench/floor/ returns, never cached.
-_bench_floor_file = env("BENCH_FLOOR_FILE", default="")
-BENCH_FLOOR_BYTES = Path(_bench_floor_file).read_bytes() if _bench_floor_file else b""
 
 # Authentication --------------------------------------------------------------
 

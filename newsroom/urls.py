@@ -41,9 +41,6 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(path(f"{media_prefix}<path:path>", views.media, name="media"))
 
-if settings.BENCH_FLOOR_BYTES:
-    urlpatterns.append(path("_bench/floor/", views.bench_floor))
-
 handler500 = "newsroom.views.server_error"
 
 # Last, so that it never shadows an app's address: /terms/, /privacy/, ...

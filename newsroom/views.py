@@ -139,13 +139,6 @@ def sitemap_section(request, sitemaps, section):
     )
 
 
-def bench_floor(request):
-    """The benchmark's floor: fixed bytes through the whole middleware stack."""
-    return HttpResponse(
-        settings.BENCH_FLOOR_BYTES, content_type="text/html; charset=utf-8"
-    )
-
-
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
