@@ -168,7 +168,7 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)
         if article is not None and article.edits_need_review(request.user):
-            article.pending_change = article.revisions.pending().last()
+            article.pending_change = article.revisions.waiting()
         return article
 
     # Columns --------------------------------------------------------------------
@@ -243,19 +243,13 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
 
     def workflow_context(self, request, article):
         moves = workflow.allowed_moves(old=article.status, user=request.user)
-        pending = article.revisions.pending().select_related("created_by").last()
+        pending = article.revisions.waiting()
         return {
             "workflow_buttons": [(target, move.label) for target, move in moves],
             "pending_change": pending,
             "last_discarded": None
             if pending
-            else article.revisions.filter(
-                state=Revision.State.DISCARDED, created_by=request.user
-            )
-            .exclude(decision_note=revisions.REPLACED)
-            .select_related("decided_by")
-            .order_by("-decided_at")
-            .first(),
+            else revisions.last_turned_down(article, request.user),
             "can_schedule": request.user.has_perm(workflow.SCHEDULE),
             "can_correct": request.user.has_perm(workflow.CORRECT)
             and article.status == Status.PUBLISHED,

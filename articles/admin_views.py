@@ -221,7 +221,7 @@ class ArticleAdminViews:
         article = self._editable(request, pk)
         if not request.user.has_perm(workflow.PUBLISH):
             raise PermissionDenied
-        pending = article.revisions.pending().select_related("created_by").last()
+        pending = article.revisions.waiting()
         if request.method == "POST":
             return self._decide_pending(request, article, pending)
         context = {

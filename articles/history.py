@@ -63,6 +63,10 @@ class RevisionQuerySet(models.QuerySet):
         """Edits to live stories waiting for an editor, oldest first."""
         return self.filter(state=Revision.State.PENDING).order_by("created_at", "id")
 
+    def waiting(self) -> "Revision | None":
+        """The change waiting for an editor (each replaces the one before)."""
+        return self.pending().select_related("created_by").last()
+
 
 class Revision(models.Model):
     """A snapshot of an article's editable content: after a save, or an edit

@@ -267,6 +267,18 @@ def publish_pending(revision: Revision, *, by, note: str = "") -> Article:
     return article
 
 
+def last_turned_down(article: Article, writer) -> Revision | None:
+    """The newest change of `writer`'s that an editor discarded, with the
+    editor's note (a change the writer replaced with a later one is not)."""
+    return (
+        article.revisions.filter(state=Revision.State.DISCARDED, created_by=writer)
+        .exclude(decision_note=REPLACED)
+        .select_related("decided_by")
+        .order_by("-decided_at")
+        .first()
+    )
+
+
 def discard_pending(revision: Revision, *, by, note: str) -> None:
     """Turn a waiting change down, saying why; the writer sees the note."""
     if not by.has_perm(workflow.PUBLISH):
