@@ -103,8 +103,32 @@ def diff(old: dict, new: dict) -> list[dict]:
             kind = {"- ": "removed", "+ ": "added", "  ": "same"}.get(line[:2])
             if kind:
                 lines.append({"kind": kind, "text": line[2:]})
-        rows.append({"label": label, "lines": lines})
+        rows.append({"label": label, "lines": _around_changes(lines)})
     return rows
+
+
+def _around_changes(lines: list[dict], context: int = 1) -> list[dict]:
+    """The changed lines with `context` unchanged ones either side; longer
+    unchanged stretches fold into one line saying how many, so a one-word
+    fix in a long story reads as one."""
+    changed = [i for i, line in enumerate(lines) if line["kind"] != "same"]
+    near = {j for i in changed for j in range(i - context, i + context + 1)}
+    kept, folded = [], 0
+    for i, line in enumerate(lines):
+        if i in near or line["kind"] != "same":
+            if folded:
+                kept.append(_folded(folded))
+                folded = 0
+            kept.append(line)
+        else:
+            folded += 1
+    if folded:
+        kept.append(_folded(folded))
+    return kept
+
+
+def _folded(count: int) -> dict:
+    return {"kind": "folded", "text": f"… {count} unchanged"}
 
 
 def _as_lines(key, value) -> list[str]:
