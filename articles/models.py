@@ -383,22 +383,6 @@ class Article(models.Model):
             self.save(update_fields=["updated_at"])
         return correction
 
-    def refresh_comment_count(self) -> None:
-        """Count the comments readers see: approved, under approved parents."""
-        rows = self.comments.values_list("id", "parent_id", "status")
-        status = {pk: state for pk, _parent, state in rows}
-        parent = {pk: parent_id for pk, parent_id, _state in rows}
-
-        def visible(pk):
-            while pk is not None:
-                if status.get(pk) != "approved":
-                    return False
-                pk = parent.get(pk)
-            return True
-
-        self.comment_count = sum(1 for pk in status if visible(pk))
-        Article.objects.filter(pk=self.pk).update(comment_count=self.comment_count)
-
 
 def count_words(text: str) -> int:
     return len(re.findall(r"\w+(?:['’]\w+)*", text))

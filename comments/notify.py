@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments import privacy
-from comments.models import Comment
+from comments.models import MODERATE_CODENAME, Comment
 
 logger = logging.getLogger(__name__)
 LOCK_KEY = "comments:notify-lock"
@@ -28,7 +28,7 @@ LOCK_KEY = "comments:notify-lock"
 def moderator_addresses() -> list[str]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     moderators = users.filter(
-        Q(groups__name="Moderator") | Q(user_permissions__codename="moderate_comment")
+        Q(groups__name="Moderator") | Q(user_permissions__codename=MODERATE_CODENAME)
     )
     return sorted(set(moderators.values_list("email", flat=True)))
 

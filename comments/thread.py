@@ -5,13 +5,12 @@ from functools import lru_cache
 
 from bleach.linkifier import Linker
 from django.conf import settings
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from comments.forms import CommentForm, issue_start, still_usable
-from comments.models import Comment
+from comments.models import Comment, Node
 
 # This browser's pending comments, which it alone is shown until approved:
 # a signed cookie, so posting needs no session (nor a database write after
@@ -26,61 +25,15 @@ OWN_SECONDS = 30 * 24 * 3600
 FORM_INPUTS = ("name", "email", "body", "parent", "started", "remember")
 
 
-@dataclass
-class Node:
-    comment: Comment
-    depth: int
-    replies: list["Node"] = field(default_factory=list)
-
-    @property
-    def can_reply(self) -> bool:
-        return (
-            self.comment.status == Comment.Status.APPROVED
-            and self.depth < settings.COMMENT_MAX_DEPTH
-        )
-
-
 def visible_tree(article, own_pending_ids=()) -> list[Node]:
-    """Approved comments, plus this browser's own pending ones, threaded.
-
-    A reply shows only while every comment above it does: rejecting a
-    comment hides its replies too. One query, whatever the thread's size.
-    """
-    comments = (
+    """What readers see under `article` (Comment.objects.visible()), plus
+    this browser's own pending comments, threaded: one query."""
+    return (
         Comment.objects.filter(article=article)
-        .filter(
-            Q(status=Comment.Status.APPROVED)
-            | Q(status=Comment.Status.PENDING, pk__in=list(own_pending_ids))
-        )
+        .visible(own_pending_ids)
         .only("id", "parent_id", "name", "body", "status", "created_at")
+        .threaded()
     )
-    children: dict[int | None, list[Comment]] = {}
-    for comment in comments:
-        children.setdefault(comment.parent_id, []).append(comment)
-    return _grow(children)
-
-
-def _grow(children: dict) -> list[Node]:
-    """The tree from the top, without recursion: replies past the depth limit
-    join their deepest ancestor that takes replies, in the order written.
-    A comment whose chain never reaches the top (a loop) is never shown."""
-    deepest = settings.COMMENT_MAX_DEPTH
-    roots: list[Node] = []
-    flattened = []
-    todo = [(None, 1, roots)]
-    while todo:
-        parent_id, depth, siblings = todo.pop()
-        for comment in children.pop(parent_id, []):
-            node = Node(comment, depth)
-            siblings.append(node)
-            if depth < deepest:
-                todo.append((comment.pk, depth + 1, node.replies))
-            else:
-                todo.append((comment.pk, depth, siblings))
-                flattened.append(siblings)
-    for siblings in flattened:
-        siblings.sort(key=lambda node: (node.comment.created_at, node.comment.pk))
-    return roots
 
 
 def for_page(request, article, parts, form=None) -> dict:

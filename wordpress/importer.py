@@ -328,7 +328,7 @@ class Importer:
             self.report.add("comment", self.store(comment, values))
             self.remember(legacy, Kind.COMMENT, entry.wp_id, comment)
             pks[entry.wp_id] = comment.pk
-        article.refresh_comment_count()
+        Comment.objects.recount(article)
 
     def add_hero_images(self) -> None:
         if self.heroes and self.media_dir is None:

@@ -5,14 +5,14 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.workflow import PUBLISH, Status
-from comments.models import Comment
+from comments.models import MODERATE, Comment
 
 register = template.Library()
 
 
 @register.simple_tag
 def pending_comment_count(user):
-    if not user.has_perm("comments.moderate_comment"):
+    if not user.has_perm(MODERATE):
         return None
     return Comment.objects.pending().count()
 
