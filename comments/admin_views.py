@@ -116,6 +116,11 @@ def queue(model_admin, request, query):
         return Comment.objects.all(), ""
 
 
+def waiting_url() -> str:
+    """The moderation queue: the comments waiting for a decision."""
+    return _list_url(urlencode({"status__exact": Comment.Status.PENDING}))
+
+
 def _list_url(query: str) -> str:
     # Rebuilt from its parts, so the address can only ever be the queue's.
     params = QueryDict(query).urlencode()

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 from bleach.linkifier import Linker
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from comments import forms
 from comments.forms import CommentForm, issue_start, still_usable
 from comments.models import Comment, Node
 
@@ -21,8 +23,6 @@ REMEMBER_COOKIES = {"name": "comment_name", "email": "comment_email"}
 OWN_SALT = "comments.own-pending"
 OWN_KEPT = 50
 OWN_SECONDS = 30 * 24 * 3600
-# The comment form's inputs that show a value (the honeypot never does).
-FORM_INPUTS = ("name", "email", "body", "parent", "started", "remember")
 
 
 def visible_tree(article, own_pending_ids=()) -> list[Node]:
@@ -83,13 +83,18 @@ def remember_own(request, response, comment) -> None:
 
 @dataclass
 class FormState:
-    """What the comment form shows: each input's value and, after a failed
-    post, the errors (`top` for those not tied to a visible input).
+    """What CommentForm shows on the page: each input's value and, after a
+    failed post, the errors (`top` for those not tied to a visible input).
+    The inputs themselves are the form's fields (comments/forms.py).
 
     The blank form is on every article page, so it is built from the
     remember-me cookies directly, without a CommentForm (whose fields are
     deep-copied for every instance).
     """
+
+    typed: ClassVar = forms.TYPED
+    honeypot: ClassVar = forms.HONEYPOT
+    remember: ClassVar = forms.REMEMBER
 
     values: dict
     errors: dict = field(default_factory=dict)
@@ -97,20 +102,16 @@ class FormState:
 
     @classmethod
     def blank(cls, request) -> "FormState":
-        return cls(
-            values={
-                "name": request.COOKIES.get(REMEMBER_COOKIES["name"], ""),
-                "email": request.COOKIES.get(REMEMBER_COOKIES["email"], ""),
-                "body": "",
-                "parent": None,
-                "started": issue_start(request),
-                "remember": False,
-            }
-        )
+        values = dict.fromkeys(CommentForm.base_fields, "")
+        for name, cookie in REMEMBER_COOKIES.items():
+            values[name] = request.COOKIES.get(cookie, "")
+        values.update(parent=None, remember=False, started=issue_start(request))
+        return cls(values=values)
 
     @classmethod
     def of(cls, form: CommentForm, request) -> "FormState":
-        values = {name: form[name].value() for name in FORM_INPUTS}
+        values = {name: form[name].value() for name in form.fields}
+        values[cls.honeypot.name] = ""  # never shown again, whatever was sent
         values["started"] = still_usable(values["started"], request)
         errors = {name: list(messages) for name, messages in form.errors.items()}
         top = [*form.non_field_errors()]

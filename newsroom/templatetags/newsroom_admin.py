@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.workflow import PUBLISH, Status
+from comments import admin_views
 from comments.models import MODERATE, Comment
 
 register = template.Library()
@@ -59,7 +60,7 @@ def work_counts(user):
             (
                 "Comments waiting",
                 pending,
-                reverse("admin:comments_comment_changelist") + "?status__exact=pending",
+                admin_views.waiting_url(),
             )
         )
     return counts
