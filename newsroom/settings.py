@@ -10,7 +10,10 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
+from blocks import embeds
 from blocks.clients import parse_trusted_proxies
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -399,12 +402,23 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # Players load only after a reader presses "Load content" (articles/body.py).
+    "frame-src": [*embeds.FRAME_ORIGINS],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
     "report-uri": ["/csp-report/"],
 }
+# The body editor's own nodes (static/js/editor-embeds.js); the body is
+# sanitised by articles/sanitize.py, so no allowlist processor is needed here.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor-embeds.js")],
+        "extensions": {"Embed": html_tags([]), "PullQuote": html_tags([])},
+    }
+]
+
 # The admin's editor loads its modules through an inline import map, which
 # Django's admin templates mark with the request's nonce; the editor and the
 # admin widgets apply inline styles, so only the admin allows those.
