@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from articles import revisions
+from articles import body, revisions
 from articles.models import Article, Correction
-from blocks import images
+from blocks import embeds, images
 
 BODY_EDITOR = {
     "extensions": {
@@ -20,6 +20,9 @@ BODY_EDITOR = {
         "Link": {"enableTarget": False},
         "HardBreak": True,
         "History": True,
+        # static/js/editor-embeds.js, registered in settings.
+        "Embed": {"services": embeds.HOSTS},
+        "PullQuote": True,
     }
 }
 EDIT_CONFLICT = (
@@ -27,6 +30,7 @@ EDIT_CONFLICT = (
     "Nothing has been overwritten: your version is still in the form below. "
     "Copy what you need, reload the story, and apply your changes again."
 )
+CANNOT_EMBED = "{addresses} can't be embedded. Embeds work with {services}."
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -62,6 +66,17 @@ class ArticleAdminForm(forms.ModelForm):
             # A writer goes on from the change waiting for review, not from
             # the live text, so a second save does not undo the first.
             self.initial.update(revisions.form_initial(pending.content))
+
+    def clean_body(self):
+        text = self.cleaned_data["body"]
+        if unknown := body.unembeddable(text):
+            raise forms.ValidationError(
+                CANNOT_EMBED.format(
+                    addresses=", ".join(unknown), services=", ".join(embeds.NAMES)
+                ),
+                code="unknown_embed",
+            )
+        return text
 
     def clean(self):
         cleaned = super().clean()

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import preview, sanitize, workflow
+from articles import body, preview, sanitize, workflow
 from articles.queries import ArticleManager
 from articles.workflow import Status
 from authors.models import Correspondent
@@ -188,6 +188,14 @@ class Article(models.Model):
         return slug_url("articles:detail", self.slug)
 
     # State ------------------------------------------------------------------
+
+    def body_for_readers(self):
+        """The body as the story page shows it (embeds load on request)."""
+        return body.for_readers(self.body)
+
+    def body_for_feeds(self):
+        """The body for feed readers, which run no scripts: embeds as links."""
+        return body.for_feeds(self.body)
 
     def is_published(self) -> bool:
         return (

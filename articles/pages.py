@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles import sanitize
+from articles import body, sanitize
 
 
 class Page(models.Model):
@@ -33,3 +33,7 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    def body_for_readers(self):
+        """The body as readers get it (embeds load on request)."""
+        return body.for_readers(self.body)

@@ -10,8 +10,11 @@ import re
 from urllib.parse import urlsplit
 
 import bleach
+from bleach.html5lib_shim import Filter
 from bleach.linkifier import LinkifyFilter
 from django.conf import settings
+
+from blocks import embeds
 
 ALLOWED_TAGS = frozenset(
     {
@@ -32,9 +35,18 @@ ALLOWED_TAGS = frozenset(
         "cite",
         "sub",
         "sup",
+        # The structures the editor's toolbar inserts: an embed (a figure
+        # naming a recognised address, see blocks/embeds.py) and a pull quote.
+        "figure",
+        "figcaption",
+        "aside",
     }
 )
-ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title", "rel"],
+    "figure": ["data-embed"],
+    "aside": ["data-pullquote"],
+}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 # Word and Google Docs wrap their junk in these; bleach would otherwise keep
 # their text content (stylesheet rules, conditional comments) as prose.
@@ -55,6 +67,27 @@ def _link_rel(attrs, new=False):
     return attrs
 
 
+class _StructureFilter(Filter):
+    """Keeps an embed's address only if a service here serves it (rewritten
+    to its canonical form), and a pull quote's marker only as a marker."""
+
+    def __iter__(self):
+        for token in super().__iter__():
+            if token["type"] == "StartTag" and token["name"] == "figure":
+                _keep_known_embed(token["data"])
+            elif token["type"] == "StartTag" and token["name"] == "aside":
+                if (None, "data-pullquote") in token["data"]:
+                    token["data"][(None, "data-pullquote")] = ""
+            yield token
+
+
+def _keep_known_embed(attributes: dict) -> None:
+    address = attributes.pop((None, "data-embed"), None)
+    embed = embeds.recognise(address) if address is not None else None
+    if embed is not None:
+        attributes[(None, "data-embed")] = embed.address
+
+
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
@@ -62,7 +95,8 @@ _cleaner = bleach.Cleaner(
     strip=True,
     strip_comments=True,
     filters=[
-        lambda source: LinkifyFilter(source, callbacks=[_link_rel], parse_email=False)
+        lambda source: LinkifyFilter(source, callbacks=[_link_rel], parse_email=False),
+        _StructureFilter,
     ],
 )
 

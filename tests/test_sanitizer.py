@@ -63,7 +63,7 @@ OTHER_ATTRIBUTES = (
 # Attributes whose value a browser follows as a URL.
 URL_ATTRIBUTES = frozenset(
     "href src cite action formaction background dynsrc lowsrc poster data "
-    "codebase xlink:href xml:base".split()
+    "codebase xlink:href xml:base data-embed".split()
 )
 
 # Each runs script or loads a document in some browser once decoded the way a
@@ -207,7 +207,13 @@ def test_the_allowlist_admits_no_handler_style_or_scripting_element():
 @pytest.mark.parametrize("tag", ALLOWED_TAGS)
 def test_every_allowed_tag_and_attribute_survives_with_harmless_values(tag):
     # Without this the checks below could pass on a sanitiser that drops all.
-    values = {"href": "https://ok.example/page", "title": "A title", "rel": "noopener"}
+    values = {
+        "href": "https://ok.example/page",
+        "title": "A title",
+        "rel": "noopener",
+        "data-embed": "https://vimeo.com/76979871",
+        "data-pullquote": "",
+    }
     attributes = " ".join(
         f'{name}="{values.get(name, "plain")}"'
         for name in sorted(allowed_attributes(tag))
@@ -255,7 +261,9 @@ def test_no_style_or_other_unlisted_attribute_survives_on_any_allowed_tag(tag):
 
 
 @pytest.mark.parametrize("tag", ALLOWED_TAGS)
-@pytest.mark.parametrize("attribute", ["href", "src", "cite", "xlink:href"])
+@pytest.mark.parametrize(
+    "attribute", ["href", "src", "cite", "xlink:href", "data-embed"]
+)
 def test_no_script_url_survives_in_any_link_attribute(tag, attribute):
     for url in HOSTILE_URLS:
         for quoted in (f'"{url}"', f"'{url}'"):
@@ -306,6 +314,15 @@ HOSTILE = [
     '<a href="https://ok.example"><svg><a xlink:href="javascript:alert(1)">x</a></svg></a>',
     "<p><template><script>alert(1)</script></template></p>",
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    # The structures the editor inserts, abused.
+    '<figure data-embed="javascript:alert(1)" onmouseover="alert(1)"><p>x</p></figure>',
+    '<figure data-embed="https://evil.example/embed"><iframe src="https://evil.example">'
+    "</iframe></figure>",
+    "<figure><figcaption><img src=x onerror=alert(1)><script>alert(1)</script>"
+    "</figcaption></figure>",
+    '<figure data-embed="https://vimeo.com/1" style="x" class="x" id="y"></figure>',
+    '<aside data-pullquote onclick="alert(1)"><svg><script>alert(1)</script></svg></aside>',
+    '<aside data-pullquote="javascript:alert(1)"><p>quote</p></aside>',
 ]
 FORBIDDEN = [
     "<script",

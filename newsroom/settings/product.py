@@ -1,9 +1,20 @@
-"""The newsroom's own settings: reading, comments, the content API, webhooks."""
+"""The newsroom's own settings: the editor, reading, comments, API, webhooks."""
+
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from newsroom.settings.base import SITE_NAME, SITE_URL, env
 
 # Newsroom --------------------------------------------------------------------
 
+# The body editor's own nodes (static/js/editor-embeds.js); the body is
+# sanitised by articles/sanitize.py, so no allowlist processor is needed here.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor-embeds.js")],
+        "extensions": {"Embed": html_tags([]), "PullQuote": html_tags([])},
+    }
+]
 READING_WORDS_PER_MINUTE = env.int("READING_WORDS_PER_MINUTE", default=230)
 ARTICLES_PER_PAGE = 12
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600)

@@ -2,6 +2,7 @@
 
 from django.utils.csp import CSP
 
+from blocks import embeds
 from blocks.clients import parse_trusted_proxies
 from newsroom.settings.base import DEBUG, env
 
@@ -41,6 +42,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # Players load only after a reader presses "Load content" (articles/body.py).
+    "frame-src": [*embeds.FRAME_ORIGINS],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],

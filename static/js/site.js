@@ -87,3 +87,34 @@
     });
   });
 })();
+
+/* Embeds: the still's button loads the service's player in its place, and
+   only then (articles/body.py); without scripts the link to the original
+   stays the way in. */
+(function () {
+  "use strict";
+
+  var figures = document.querySelectorAll("figure.embed[data-embed-player]");
+  Array.prototype.forEach.call(figures, function (figure) {
+    var still = figure.querySelector(".embed__still");
+    var button = figure.querySelector(".embed__load");
+    if (!still || !button) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var caption = figure.querySelector("figcaption");
+      var frame = document.createElement("iframe");
+      frame.src = figure.getAttribute("data-embed-player");
+      frame.title = figure.getAttribute("data-embed-provider") + ": " +
+        (caption ? caption.textContent.trim() : "embedded content");
+      frame.setAttribute("allow", "encrypted-media; fullscreen; picture-in-picture");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      frame.setAttribute("sandbox",
+        "allow-scripts allow-same-origin allow-popups allow-presentation");
+      still.replaceWith(frame);
+      frame.focus();
+    });
+  });
+})();
