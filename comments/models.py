@@ -85,10 +85,13 @@ class CommentQuerySet(models.QuerySet):
             children.setdefault(comment.parent_id, []).append(comment)
         return _grow(children)
 
+    def _shown_ids(self) -> set[int]:
+        shown = self.visible().only("id", "parent_id", "created_at").threaded()
+        return _ids(shown)
+
     def recount(self, article) -> int:
         """Store on `article` how many comments readers see on it."""
-        shown = self.filter(article=article).visible()
-        count = _size(shown.only("id", "parent_id", "created_at").threaded())
+        count = len(self.filter(article=article)._shown_ids())
         article.comment_count = count
         type(article).objects.filter(pk=article.pk).update(comment_count=count)
         return count
@@ -185,6 +188,10 @@ class Comment(models.Model):
         ):
             target = target.parent
         return target
+
+    def is_shown(self) -> bool:
+        """Whether readers see this comment on its story's thread."""
+        return self.pk in Comment.objects.filter(article=self.article_id)._shown_ids()
 
     def reply(self, *, by, body: str) -> "Comment":
         """Approve this comment and publish `by`'s answer under it, signed
@@ -283,13 +290,13 @@ def _grow(children: dict) -> list[Node]:
     return roots
 
 
-def _size(nodes: list[Node]) -> int:
-    count, todo = 0, list(nodes)
+def _ids(nodes: list[Node]) -> set[int]:
+    ids, todo = set(), list(nodes)
     while todo:
         node = todo.pop()
-        count += 1
+        ids.add(node.comment.pk)
         todo.extend(node.replies)
-    return count
+    return ids
 
 
 class BlockedTerm(models.Model):

@@ -28,7 +28,7 @@ def test_one_visibility_rule_for_the_thread_and_the_count(client, article):
         )
     }
     # Approved, but under a rejected comment: neither shown nor counted.
-    CommentFactory(
+    orphan = CommentFactory(
         article=article,
         parent=hidden[Comment.Status.REJECTED],
         approved=True,
@@ -49,6 +49,10 @@ def test_one_visibility_rule_for_the_thread_and_the_count(client, article):
         assert body in page
     for body in ("Not pending", "Not spam", "Not rejected", "Orphaned reply"):
         assert body not in page
+    # The webhooks ask the same question of one comment.
+    assert shown.is_shown()
+    assert not orphan.is_shown()
+    assert not any(comment.is_shown() for comment in hidden.values())
 
 
 def test_only_the_browser_that_sent_a_pending_comment_sees_it(article):
