@@ -93,7 +93,7 @@ class CommentQuerySet(models.QuerySet):
         """Store on `article` how many comments readers see on it."""
         count = len(self.filter(article=article)._shown_ids())
         article.comment_count = count
-        type(article).objects.filter(pk=article.pk).update(comment_count=count)
+        Article.objects.filter(pk=article.pk).update(comment_count=count)
         return count
 
     def next_pending(self, *, after: "Comment") -> "Comment | None":
