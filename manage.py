@@ -1,4 +1,6 @@
 #!/usr/bin/env python
+"""The project's command line: python manage.py runserver, migrate, load_demo..."""
+
 import os
 import sys
 

@@ -86,11 +86,8 @@ def comment_data(comment_id: int) -> dict | None:
     comment = Comment.objects.filter(pk=comment_id).select_related("article").first()
     if comment is None or not comment.article.is_published():
         return None
-    node = comment
-    while node is not None:  # readers see a reply only under approved parents
-        if node.status != Comment.Status.APPROVED:
-            return None
-        node = node.parent
+    if not comment.is_shown():  # a reply only under shown parents, say
+        return None
     article = comment.article
     return {
         "comment": {

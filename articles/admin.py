@@ -43,7 +43,7 @@ class QueueFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         match self.value():
             case "mine":
-                return queryset.filter(bylines__correspondent__user=request.user)
+                return queryset.written_by(request.user)
             case "review":
                 return queryset.filter(
                     Q(status=Status.IN_REVIEW)

@@ -6,7 +6,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles import body, revisions
 from articles.models import Article, Correction
-from blocks import embeds
+from blocks import embeds, images
 
 BODY_EDITOR = {
     "extensions": {
@@ -30,7 +30,6 @@ EDIT_CONFLICT = (
     "Nothing has been overwritten: your version is still in the form below. "
     "Copy what you need, reload the story, and apply your changes again."
 )
-NEEDS_ALT = "Describe the image for readers who cannot see it."
 CANNOT_EMBED = "{addresses} can't be embedded. Embeds work with {services}."
 
 
@@ -83,9 +82,8 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_conflict(cleaned.get("base_version"))
-        image = cleaned.get("hero_image")
-        if image and not (cleaned.get("hero_alt") or "").strip():
-            self.add_error("hero_alt", NEEDS_ALT)
+        if images.lacks_alt(cleaned.get("hero_image"), cleaned.get("hero_alt")):
+            self.add_error("hero_alt", images.NEEDS_ALT)
         return cleaned
 
     def _check_conflict(self, base_version):

@@ -35,7 +35,6 @@ RELATED_CARD_FIELDS = [
 ]
 NEEDS_SECTION = "Choose a section."
 NEEDS_BYLINE = "Add at least one byline."
-NEEDS_ALT = "Describe the hero image in its alt text."
 HERO_TOO_NARROW = "The hero image is {width} px wide; use one at least 1200 px wide."
 NOT_PUBLISHED = "Only a published article can be corrected."
 
@@ -102,18 +101,15 @@ class Article(models.Model):
     correspondents = models.ManyToManyField(
         Correspondent, through="Byline", related_name="articles"
     )
-    hero_image = models.ImageField(
-        upload_to="articles/",
-        blank=True,
-        width_field="hero_width",
-        height_field="hero_height",
-        validators=[images.validate_image],
+    hero_image = images.field(
+        "articles/",
+        "hero",
         help_text=_(
             "At least 1200 px wide. Metadata such as GPS is removed on upload."
         ),
     )
-    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_width = images.dimension()
+    hero_height = images.dimension()
     hero_alt = models.CharField(
         _("alt text"),
         max_length=300,
@@ -182,15 +178,11 @@ class Article(models.Model):
         self.word_count = count_words(sanitize.plain_text(self.body))
         self.reading_minutes = reading_minutes(self.word_count)
         self.version += 1
-        hero_is_new = images.is_new_upload(self.hero_image)
-        if hero_is_new:
-            self.hero_image = images.clean_upload(self.hero_image)
-        super().save(*args, **kwargs)
+        with images.saving(self, "hero_image"):
+            super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or SEARCHED_FIELDS & set(update_fields):
             Article.objects.filter(pk=self.pk).update_search_vectors()
-        if hero_is_new:
-            images.make_renditions(self.hero_image.name)
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
@@ -235,7 +227,7 @@ class Article(models.Model):
             return True
         return (
             user.has_perm(workflow.WRITE)
-            and self.bylines.filter(correspondent__user=user).exists()
+            and Article.objects.filter(pk=self.pk).written_by(user).exists()
         )
 
     def edits_need_review(self, user) -> bool:
@@ -258,11 +250,10 @@ class Article(models.Model):
             problems.append(NEEDS_SECTION)
         if self.pk is None or not self.bylines.exists():
             problems.append(NEEDS_BYLINE)
-        if self.hero_image:
-            if not self.hero_alt.strip():
-                problems.append(NEEDS_ALT)
-            if (self.hero_width or 0) < MIN_HERO_WIDTH:
-                problems.append(HERO_TOO_NARROW.format(width=self.hero_width))
+        if images.lacks_alt(self.hero_image, self.hero_alt):
+            problems.append(images.NEEDS_ALT)
+        if self.hero_image and (self.hero_width or 0) < MIN_HERO_WIDTH:
+            problems.append(HERO_TOO_NARROW.format(width=self.hero_width))
         return problems
 
     def related(self, limit=3):
@@ -390,22 +381,6 @@ class Article(models.Model):
             correction = self.corrections.create(kind=kind, note=note, created_by=by)
             self.save(update_fields=["updated_at"])
         return correction
-
-    def refresh_comment_count(self) -> None:
-        """Count the comments readers see: approved, under approved parents."""
-        rows = self.comments.values_list("id", "parent_id", "status")
-        status = {pk: state for pk, _parent, state in rows}
-        parent = {pk: parent_id for pk, parent_id, _state in rows}
-
-        def visible(pk):
-            while pk is not None:
-                if status.get(pk) != "approved":
-                    return False
-                pk = parent.get(pk)
-            return True
-
-        self.comment_count = sum(1 for pk in status if visible(pk))
-        Article.objects.filter(pk=self.pk).update(comment_count=self.comment_count)
 
 
 def count_words(text: str) -> int:

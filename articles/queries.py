@@ -50,6 +50,10 @@ class ArticleQuerySet(models.QuerySet):
         """The stories `user` may open in the admin."""
         if user.has_perm(workflow.EDIT_ANY):
             return self
+        return self.written_by(user)
+
+    def written_by(self, user):
+        """The stories with `user`'s byline: a journalist's own stories."""
         return self.filter(bylines__correspondent__user=user).distinct()
 
     def update_search_vectors(self) -> int:

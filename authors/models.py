@@ -51,15 +51,9 @@ class Correspondent(models.Model):
     bio = models.TextField(
         blank=True, help_text=_("Plain text; blank lines start paragraphs.")
     )
-    photo = models.ImageField(
-        upload_to="correspondents/",
-        blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
-        validators=[images.validate_image],
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo = images.field("correspondents/", "photo")
+    photo_width = images.dimension()
+    photo_height = images.dimension()
     email = models.EmailField(
         _("private contact e-mail"),
         blank=True,
@@ -82,12 +76,8 @@ class Correspondent(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        photo_is_new = images.is_new_upload(self.photo)
-        if photo_is_new:
-            self.photo = images.clean_upload(self.photo)
-        super().save(*args, **kwargs)
-        if photo_is_new:
-            images.make_renditions(self.photo.name)
+        with images.saving(self, "photo"):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_url("articles:correspondent", self.slug)

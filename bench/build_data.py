@@ -332,9 +332,7 @@ def top_up_thread(path: str, rng: random.Random) -> int:
         )
         Comment.objects.filter(pk=approved[-1].pk).update(created_at=created)
         created += timedelta(minutes=11)
-    article.refresh_comment_count()
-    article.refresh_from_db(fields=["comment_count"])
-    return article.comment_count
+    return Comment.objects.recount(article)
 
 
 def counts() -> dict:

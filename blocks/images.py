@@ -9,12 +9,14 @@ from it, so templates build a srcset without touching the database or disk.
 
 import io
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import models
 from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -32,6 +34,7 @@ TOO_MANY_PIXELS = (
 )
 FAR_TOO_MANY_PIXELS = "The image is far larger than the {limit} megapixel limit."
 TRUNCATED = "The image file is damaged or incomplete. Export it again and re-upload."
+NEEDS_ALT = "Describe the image in its alt text, for readers who cannot see it."
 
 # Pillow's own guard raises at twice this; keep it at our limit.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -86,6 +89,42 @@ def _open_checked(file) -> Image.Image:
     finally:
         file.seek(0)
     return image
+
+
+def field(upload_to: str, size: str, **options) -> models.ImageField:
+    """An optional image on a model, checked on upload, its pixel size kept
+    in the model's `<size>_width` and `<size>_height` (see `dimension()`)."""
+    return models.ImageField(
+        upload_to=upload_to,
+        blank=True,
+        width_field=f"{size}_width",
+        height_field=f"{size}_height",
+        validators=[validate_image],
+        **options,
+    )
+
+
+def dimension() -> models.PositiveIntegerField:
+    """An image's width or height, kept by its field."""
+    return models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+
+@contextmanager
+def saving(instance, name: str):
+    """Around a model's save: a new upload in the image field `name` is
+    re-encoded before the row is written (see clean_upload), and its
+    renditions are made once the row is saved."""
+    is_new = is_new_upload(getattr(instance, name))
+    if is_new:
+        setattr(instance, name, clean_upload(getattr(instance, name)))
+    yield
+    if is_new:
+        make_renditions(getattr(instance, name).name)
+
+
+def lacks_alt(image, alt: str | None) -> bool:
+    """An image shown to readers needs words for those who cannot see it."""
+    return bool(image) and not (alt or "").strip()
 
 
 def clean_upload(file) -> ContentFile:

@@ -22,9 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from comments import admin_views, privacy, spam
-from comments.models import BlockedTerm, Comment
-
-MODERATE = admin_views.MODERATE
+from comments.models import MODERATE, BlockedTerm, Comment
 
 
 class CommenterFilter(admin.SimpleListFilter):
@@ -166,14 +164,19 @@ class CommentAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         waiting = request.GET.get("status__exact") == Comment.Status.PENDING
         title = _("Comments waiting") if waiting else _("Comments")
-        return super().changelist_view(
-            request, {"title": title, "subtitle": None, **(extra_context or {})}
-        )
+        context = {
+            "title": title,
+            "subtitle": None,
+            "can_moderate": request.user.has_perm(MODERATE),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, context)
 
     def _render(self, template, obj, query, can_moderate):
         on_queue = {"queue": query} if query else {}
         context = {
             "comment": obj,
+            "is_approved": obj.status == Comment.Status.APPROVED,
             "can_moderate": can_moderate,
             "signals": [(spam.short_label(s), s) for s in obj.signals],
             "change_url": reverse("admin:comments_comment_change", args=[obj.pk]),
@@ -186,7 +189,10 @@ class CommentAdmin(admin.ModelAdmin):
             "commenter_url": _with(self._list_url(), {"commenter": obj.email}),
             "story_url": _with(
                 self._list_url(),
-                {"article__id__exact": obj.article_id, "status__exact": "pending"},
+                {
+                    "article__id__exact": obj.article_id,
+                    "status__exact": Comment.Status.PENDING,
+                },
             ),
             "public_url": public_url(obj),
         }
@@ -208,6 +214,7 @@ class CommentAdmin(admin.ModelAdmin):
             "show_save": False,
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
+            "can_moderate": request.user.has_perm(MODERATE),
             "queue": request.GET.get("_changelist_filters", ""),
         }
         return super().change_view(request, object_id, form_url, extra_context)

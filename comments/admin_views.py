@@ -24,12 +24,10 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comments.models import Comment
+from comments.models import MODERATE, Comment
 
-MODERATE = "comments.moderate_comment"
 DECISIONS = {"approve": "approve", "reject": "reject", "spam": "mark_spam"}
 CHOOSE = "Choose approve, reject or spam."
 DONE = "{status}: the comment by {name}."
@@ -91,17 +89,7 @@ def reply(model_admin, request, pk):
     shown, query = queue(model_admin, request, request.GET.get("queue", ""))
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if comment.status != Comment.Status.APPROVED:
-            comment.approve(by=request.user)
-        answer = Comment.objects.create(
-            article=comment.article,
-            parent=comment,
-            body=form.cleaned_data["body"],
-            name=staff_name(request.user),
-            email=request.user.email or "newsroom@localhost",
-            created_at=timezone.now(),
-        )
-        answer.approve(by=request.user)
+        comment.reply(by=request.user, body=form.cleaned_data["body"])
         messages.success(request, REPLIED)
         return _onwards(request, query, shown.next_pending(after=comment))
     context = {
@@ -128,11 +116,9 @@ def queue(model_admin, request, query):
         return Comment.objects.all(), ""
 
 
-def staff_name(user) -> str:
-    person = getattr(user, "correspondent", None)
-    if person:
-        return f"{person.name} ({person.job_title or 'The Update Desk'})"
-    return user.get_full_name() or f"{user.get_username()} (moderator)"
+def waiting_url() -> str:
+    """The moderation queue: the comments waiting for a decision."""
+    return _list_url(urlencode({"status__exact": Comment.Status.PENDING}))
 
 
 def _list_url(query: str) -> str:

@@ -2,11 +2,15 @@
 
 import secrets
 import time
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.forms.utils import flatatt
 from django.middleware.csrf import get_token
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from comments.models import Comment
 
@@ -49,6 +53,9 @@ def still_usable(token: str, request) -> str:
     return token if read_start(token, request) is not None else issue_start(request)
 
 
+REQUIRED_MARK = mark_safe(' <span class="required" aria-hidden="true">*</span>')
+
+
 class CommentForm(forms.ModelForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Signed when the form is rendered; spam.py reads how long filling it took.
@@ -78,3 +85,48 @@ class CommentForm(forms.ModelForm):
 
     def clean_body(self):
         return self.cleaned_data["body"].replace("\x00", "").strip()
+
+
+@dataclass(frozen=True)
+class Input:
+    """One of CommentForm's fields as includes/comment_form.html writes it.
+
+    The form is on every article page, so the page writes its inputs itself
+    rather than through Django's widget templates, but from these, read once
+    from the form class: its names, labels, types and limits are the form's.
+    """
+
+    name: str
+    id: str
+    label: str
+    multiline: bool
+    # Written once, escaped: the <label> (marking a required field) and the
+    # input's attributes (name, id, type, limits) as the widget has them.
+    label_tag: SafeString
+    attrs: SafeString
+
+    @classmethod
+    def of(cls, name: str) -> "Input":
+        field = CommentForm.base_fields[name]
+        widget = field.widget
+        multiline = isinstance(widget, forms.Textarea)
+        attrs = {"name": name, "id": f"id_{name}"}
+        if not multiline:
+            attrs["type"] = widget.input_type
+        attrs |= widget.attrs | field.widget_attrs(widget)
+        if field.required:
+            attrs |= {"required": True, "aria-required": "true"}
+        label_tag = format_html(
+            '<label for="{}">{}{}</label>',
+            attrs["id"],
+            field.label,
+            REQUIRED_MARK if field.required else "",
+        )
+        label = str(field.label)
+        return cls(name, attrs["id"], label, multiline, label_tag, flatatt(attrs))
+
+
+# What the reader types, in the page's order; then the trap and the checkbox.
+TYPED = tuple(Input.of(name) for name in CommentForm.Meta.fields)
+HONEYPOT = Input.of("website")
+REMEMBER = Input.of("remember")

@@ -1,5 +1,8 @@
+"""Comments and the blocklist: what readers see, and the moderation deciding it."""
+
 import ipaddress
 import logging
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 logger = logging.getLogger(__name__)
+
+# The permission to approve, reject and mark comments as spam (and reply).
+MODERATE_CODENAME = "moderate_comment"
+MODERATE = f"comments.{MODERATE_CODENAME}"
 
 
 class CommentQuerySet(models.QuerySet):
@@ -26,7 +33,7 @@ class CommentQuerySet(models.QuerySet):
             with transaction.atomic(using=self.db):
                 comment.save(using=self.db)
                 if comment.status == Comment.Status.APPROVED:
-                    comment.article.refresh_comment_count()
+                    self.model.objects.recount(comment.article)
         except IntegrityError:
             earlier = self.filter(submission_key=key).first() if key else None
             if earlier is None:
@@ -56,6 +63,38 @@ class CommentQuerySet(models.QuerySet):
 
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
+
+    def visible(self, own_pending=()):
+        """The comments readers may see: approved ones, plus those of
+        `own_pending` (one browser's own comments, still waiting), shown to
+        that browser alone. A reply among them shows only while every
+        comment above it does: `threaded()` keeps to that, for the page and
+        the count alike."""
+        shown = Q(status=Comment.Status.APPROVED)
+        if own_pending:
+            shown |= Q(status=Comment.Status.PENDING, pk__in=list(own_pending))
+        return self.filter(shown)
+
+    def threaded(self) -> list["Node"]:
+        """These comments as a thread, from the top, in one query: a reply
+        past the depth limit joins its deepest ancestor that takes replies,
+        in the order written, and a comment whose parent is not among them
+        (rejected, say) is left out with every reply below it."""
+        children: dict[int | None, list[Comment]] = {}
+        for comment in self:
+            children.setdefault(comment.parent_id, []).append(comment)
+        return _grow(children)
+
+    def _shown_ids(self) -> set[int]:
+        shown = self.visible().only("id", "parent_id", "created_at").threaded()
+        return _ids(shown)
+
+    def recount(self, article) -> int:
+        """Store on `article` how many comments readers see on it."""
+        count = len(self.filter(article=article)._shown_ids())
+        article.comment_count = count
+        Article.objects.filter(pk=article.pk).update(comment_count=count)
+        return count
 
     def next_pending(self, *, after: "Comment") -> "Comment | None":
         """The pending comment the queue (newest first) shows below `after`,
@@ -127,7 +166,7 @@ class Comment(models.Model):
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["article", "status", "created_at"])]
         permissions = [
-            ("moderate_comment", "Can approve, reject and mark comments as spam")
+            (MODERATE_CODENAME, "Can approve, reject and mark comments as spam")
         ]
 
     def __str__(self):
@@ -150,6 +189,28 @@ class Comment(models.Model):
             target = target.parent
         return target
 
+    def is_shown(self) -> bool:
+        """Whether readers see this comment on its story's thread."""
+        return self.pk in Comment.objects.filter(article=self.article_id)._shown_ids()
+
+    def reply(self, *, by, body: str) -> "Comment":
+        """Approve this comment and publish `by`'s answer under it, signed
+        with their public name."""
+        if not by.has_perm(MODERATE):
+            raise PermissionDenied
+        with transaction.atomic():
+            if self.status != self.Status.APPROVED:
+                self.approve(by=by)
+            answer = Comment.objects.create(
+                article=self.article,
+                parent=self,
+                body=body,
+                name=staff_name(by),
+                email=by.email or settings.DEFAULT_FROM_EMAIL,
+            )
+            answer.approve(by=by)
+        return answer
+
     def approve(self, *, by) -> None:
         self._moderate(self.Status.APPROVED, by=by)
 
@@ -160,14 +221,14 @@ class Comment(models.Model):
         self._moderate(self.Status.SPAM, by=by)
 
     def _moderate(self, status: str, *, by) -> None:
-        if not by.has_perm("comments.moderate_comment"):
+        if not by.has_perm(MODERATE):
             raise PermissionDenied
         with transaction.atomic():
             self.status = status
             self.moderated_at = timezone.now()
             self.moderated_by = by
             self.save(update_fields=["status", "moderated_at", "moderated_by"])
-            self.article.refresh_comment_count()
+            Comment.objects.recount(self.article)
         logger.info(
             "comment moderated",
             extra={
@@ -176,6 +237,66 @@ class Comment(models.Model):
                 "moderator": by.get_username(),
             },
         )
+
+
+def staff_name(user) -> str:
+    """How a member of staff signs a reply: their byline and title, or
+    their name, or their username as a moderator."""
+    person = getattr(user, "correspondent", None)
+    if person:
+        title = person.job_title or settings.SITE_NAME
+        return f"{person.name} ({title})"
+    return user.get_full_name() or f"{user.get_username()} (moderator)"
+
+
+@dataclass
+class Node:
+    """A comment in the thread readers see, at its depth, with its replies."""
+
+    comment: Comment
+    depth: int
+    replies: list["Node"] = field(default_factory=list)
+
+    @property
+    def can_reply(self) -> bool:
+        return (
+            self.comment.status == Comment.Status.APPROVED
+            and self.depth < settings.COMMENT_MAX_DEPTH
+        )
+
+    @property
+    def is_pending(self) -> bool:
+        return self.comment.status == Comment.Status.PENDING
+
+
+def _grow(children: dict) -> list[Node]:
+    """The tree from the top, without recursion (see `threaded()`)."""
+    deepest = settings.COMMENT_MAX_DEPTH
+    roots: list[Node] = []
+    flattened = []
+    todo = [(None, 1, roots)]
+    while todo:
+        parent_id, depth, siblings = todo.pop()
+        for comment in children.pop(parent_id, []):
+            node = Node(comment, depth)
+            siblings.append(node)
+            if depth < deepest:
+                todo.append((comment.pk, depth + 1, node.replies))
+            else:
+                todo.append((comment.pk, depth, siblings))
+                flattened.append(siblings)
+    for siblings in flattened:
+        siblings.sort(key=lambda node: (node.comment.created_at, node.comment.pk))
+    return roots
+
+
+def _ids(nodes: list[Node]) -> set[int]:
+    ids, todo = set(), list(nodes)
+    while todo:
+        node = todo.pop()
+        ids.add(node.comment.pk)
+        todo.extend(node.replies)
+    return ids
 
 
 class BlockedTerm(models.Model):

@@ -15,11 +15,10 @@ from django.core.cache import caches
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from comments import privacy
-from comments.models import Comment
+from comments import admin_views, privacy
+from comments.models import MODERATE_CODENAME, Comment
 
 logger = logging.getLogger(__name__)
 LOCK_KEY = "comments:notify-lock"
@@ -28,7 +27,7 @@ LOCK_KEY = "comments:notify-lock"
 def moderator_addresses() -> list[str]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     moderators = users.filter(
-        Q(groups__name="Moderator") | Q(user_permissions__codename="moderate_comment")
+        Q(groups__name="Moderator") | Q(user_permissions__codename=MODERATE_CODENAME)
     )
     return sorted(set(moderators.values_list("email", flat=True)))
 
@@ -63,24 +62,24 @@ def send_batch() -> int:
             notified_at=timezone.now()
         )
     waiting = Comment.objects.pending().count()
-    queue = (
-        settings.SITE_URL
-        + reverse("admin:comments_comment_changelist")
-        + "?status__exact=pending"
-    )
+    queue = settings.SITE_URL + admin_views.waiting_url()
     lines = [f"- {c.name} on “{c.article.headline}”: {c.body[:140]}" for c in batch]
     plural = "s" if len(batch) != 1 else ""
-    send_mail(
-        subject=f"[{settings.SITE_NAME}] {len(batch)} new comment{plural} to moderate",
-        message=(
-            f"{len(batch)} new comment{plural} since the last message; "
-            f"{waiting} waiting in all.\n\n"
-            + "\n".join(lines)
-            + f"\n\nModeration queue: {queue}\n"
-        ),
-        from_email=None,
-        recipient_list=recipients,
-        fail_silently=True,
-    )
+    subject = f"[{settings.SITE_NAME}] {len(batch)} new comment{plural} to moderate"
+    try:
+        send_mail(
+            subject=subject,
+            message=(
+                f"{len(batch)} new comment{plural} since the last message; "
+                f"{waiting} waiting in all.\n\n"
+                + "\n".join(lines)
+                + f"\n\nModeration queue: {queue}\n"
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except OSError:  # smtplib's errors too: the comments are stored regardless
+        logger.warning("moderator mail not sent", exc_info=True)
+        return 0
     logger.info("moderators notified", extra={"comments": len(batch)})
     return len(batch)

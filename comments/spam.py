@@ -1,8 +1,9 @@
 """Spam and abuse rules for new comments, with no third-party service.
 
-assess() returns a Verdict: refused outright (with an HTTP status and the
-form carrying the message), or accepted as pending or spam, with the signals
-that fired recorded on the comment for the moderator.
+assess() returns a Verdict: refused outright (with the Reason, and the form
+carrying the message for the reader), or accepted as pending or spam, with
+the signals that fired recorded on the comment for the moderator. What a
+reason means over HTTP is the view's business (comments/views.py).
 """
 
 import hashlib
@@ -12,7 +13,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
-from http import HTTPStatus
+from enum import StrEnum
 
 from django.conf import settings
 
@@ -53,10 +54,22 @@ SHORT_LABELS = [
 ]
 
 
+class Reason(StrEnum):
+    """Why a comment was refused before anything was stored."""
+
+    INVALID = "invalid"  # the form's own checks: a field missing or malformed
+    HONEYPOT = "honeypot"
+    EXPIRED = "expired"  # the form's start token is forged, another's or too old
+    TOO_FAST = "too fast"
+    BAD_PARENT = "bad parent"
+    RATE_LIMITED = "rate limited"
+    COUNTERS_DOWN = "counters down"  # the rate limits cannot be checked
+    DUPLICATE = "duplicate"
+
+
 @dataclass
 class Verdict:
-    refused: bool = False
-    status: int = HTTPStatus.OK
+    refused: Reason | None = None
     parent: Comment | None = None
     signals: list[str] = field(default_factory=list)
     is_spam: bool = False
@@ -79,20 +92,21 @@ def ip_hash(request) -> str:
 def assess(form, *, article, request) -> Verdict:
     """Validate `form` and run every spam rule; errors are added to the form."""
     if not form.is_valid():
-        return Verdict(refused=True, status=HTTPStatus.BAD_REQUEST)
+        return Verdict(refused=Reason.INVALID)
     data = form.cleaned_data
     if data.get("website"):
-        return _refuse(form, None, HONEYPOT, HTTPStatus.BAD_REQUEST)
+        return _refuse(form, None, Reason.HONEYPOT, HONEYPOT)
     start = read_start(data.get("started", ""), request)
-    problem = _timing_problem(start)
-    if problem:
-        return _refuse(form, None, problem, HTTPStatus.BAD_REQUEST)
+    if start is None:
+        return _refuse(form, None, Reason.EXPIRED, EXPIRED)
+    if time.time() - start[0] < settings.COMMENT_MIN_SECONDS:
+        return _refuse(form, None, Reason.TOO_FAST, TOO_FAST)
 
     verdict = Verdict(key=start[1])
     if data.get("parent"):
         verdict.parent = _valid_parent(form, article, data["parent"])
         if verdict.parent is None:
-            return Verdict(refused=True, status=HTTPStatus.BAD_REQUEST)
+            return Verdict(refused=Reason.BAD_PARENT)
 
     try:
         within_limits = ratelimit.is_allowed(
@@ -107,14 +121,14 @@ def assess(form, *, article, request) -> Verdict:
     except ratelimit.Unavailable:
         # Unthrottled posting is what a flood wants: refuse, and say so.
         logger.error("comment refused: rate-limit counters unavailable")
-        return _refuse(form, None, COUNTERS_DOWN, HTTPStatus.SERVICE_UNAVAILABLE)
+        return _refuse(form, None, Reason.COUNTERS_DOWN, COUNTERS_DOWN)
     if not within_limits:
-        return _refuse(form, None, RATE_LIMITED, HTTPStatus.TOO_MANY_REQUESTS)
+        return _refuse(form, None, Reason.RATE_LIMITED, RATE_LIMITED)
 
     if Comment.objects.filter(
         article=article, email__iexact=data["email"], body=data["body"]
     ).exists():
-        return _refuse(form, "body", DUPLICATE, HTTPStatus.CONFLICT)
+        return _refuse(form, "body", Reason.DUPLICATE, DUPLICATE)
 
     links = len(URL_PATTERN.findall(data["body"]))
     if links > settings.COMMENT_MAX_LINKS:
@@ -139,17 +153,9 @@ def _known_commenter(email: str) -> bool:
     )
 
 
-def _refuse(form, field_name, message, status) -> Verdict:
+def _refuse(form, field_name, reason: Reason, message: str) -> Verdict:
     form.add_error(field_name, message)
-    return Verdict(refused=True, status=status)
-
-
-def _timing_problem(start) -> str | None:
-    if start is None:
-        return EXPIRED
-    if time.time() - start[0] < settings.COMMENT_MIN_SECONDS:
-        return TOO_FAST
-    return None
+    return Verdict(refused=reason)
 
 
 def _valid_parent(form, article, parent_id) -> Comment | None:

@@ -2,16 +2,17 @@
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 from bleach.linkifier import Linker
 from django.conf import settings
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from comments import forms
 from comments.forms import CommentForm, issue_start, still_usable
-from comments.models import Comment
+from comments.models import Comment, Node
 
 # This browser's pending comments, which it alone is shown until approved:
 # a signed cookie, so posting needs no session (nor a database write after
@@ -22,65 +23,17 @@ REMEMBER_COOKIES = {"name": "comment_name", "email": "comment_email"}
 OWN_SALT = "comments.own-pending"
 OWN_KEPT = 50
 OWN_SECONDS = 30 * 24 * 3600
-# The comment form's inputs that show a value (the honeypot never does).
-FORM_INPUTS = ("name", "email", "body", "parent", "started", "remember")
-
-
-@dataclass
-class Node:
-    comment: Comment
-    depth: int
-    replies: list["Node"] = field(default_factory=list)
-
-    @property
-    def can_reply(self) -> bool:
-        return (
-            self.comment.status == Comment.Status.APPROVED
-            and self.depth < settings.COMMENT_MAX_DEPTH
-        )
 
 
 def visible_tree(article, own_pending_ids=()) -> list[Node]:
-    """Approved comments, plus this browser's own pending ones, threaded.
-
-    A reply shows only while every comment above it does: rejecting a
-    comment hides its replies too. One query, whatever the thread's size.
-    """
-    comments = (
+    """What readers see under `article` (Comment.objects.visible()), plus
+    this browser's own pending comments, threaded: one query."""
+    return (
         Comment.objects.filter(article=article)
-        .filter(
-            Q(status=Comment.Status.APPROVED)
-            | Q(status=Comment.Status.PENDING, pk__in=list(own_pending_ids))
-        )
+        .visible(own_pending_ids)
         .only("id", "parent_id", "name", "body", "status", "created_at")
+        .threaded()
     )
-    children: dict[int | None, list[Comment]] = {}
-    for comment in comments:
-        children.setdefault(comment.parent_id, []).append(comment)
-    return _grow(children)
-
-
-def _grow(children: dict) -> list[Node]:
-    """The tree from the top, without recursion: replies past the depth limit
-    join their deepest ancestor that takes replies, in the order written.
-    A comment whose chain never reaches the top (a loop) is never shown."""
-    deepest = settings.COMMENT_MAX_DEPTH
-    roots: list[Node] = []
-    flattened = []
-    todo = [(None, 1, roots)]
-    while todo:
-        parent_id, depth, siblings = todo.pop()
-        for comment in children.pop(parent_id, []):
-            node = Node(comment, depth)
-            siblings.append(node)
-            if depth < deepest:
-                todo.append((comment.pk, depth + 1, node.replies))
-            else:
-                todo.append((comment.pk, depth, siblings))
-                flattened.append(siblings)
-    for siblings in flattened:
-        siblings.sort(key=lambda node: (node.comment.created_at, node.comment.pk))
-    return roots
 
 
 def for_page(request, article, parts, form=None) -> dict:
@@ -130,13 +83,18 @@ def remember_own(request, response, comment) -> None:
 
 @dataclass
 class FormState:
-    """What the comment form shows: each input's value and, after a failed
-    post, the errors (`top` for those not tied to a visible input).
+    """What CommentForm shows on the page: each input's value and, after a
+    failed post, the errors (`top` for those not tied to a visible input).
+    The inputs themselves are the form's fields (comments/forms.py).
 
     The blank form is on every article page, so it is built from the
     remember-me cookies directly, without a CommentForm (whose fields are
     deep-copied for every instance).
     """
+
+    typed: ClassVar = forms.TYPED
+    honeypot: ClassVar = forms.HONEYPOT
+    remember: ClassVar = forms.REMEMBER
 
     values: dict
     errors: dict = field(default_factory=dict)
@@ -144,20 +102,16 @@ class FormState:
 
     @classmethod
     def blank(cls, request) -> "FormState":
-        return cls(
-            values={
-                "name": request.COOKIES.get(REMEMBER_COOKIES["name"], ""),
-                "email": request.COOKIES.get(REMEMBER_COOKIES["email"], ""),
-                "body": "",
-                "parent": None,
-                "started": issue_start(request),
-                "remember": False,
-            }
-        )
+        values = dict.fromkeys(CommentForm.base_fields, "")
+        for name, cookie in REMEMBER_COOKIES.items():
+            values[name] = request.COOKIES.get(cookie, "")
+        values.update(parent=None, remember=False, started=issue_start(request))
+        return cls(values=values)
 
     @classmethod
     def of(cls, form: CommentForm, request) -> "FormState":
-        values = {name: form[name].value() for name in FORM_INPUTS}
+        values = {name: form[name].value() for name in form.fields}
+        values[cls.honeypot.name] = ""  # never shown again, whatever was sent
         values["started"] = still_usable(values["started"], request)
         errors = {name: list(messages) for name, messages in form.errors.items()}
         top = [*form.non_field_errors()]

@@ -1,3 +1,5 @@
+"""Posting a comment: the form's one URL, and what the reader sees after."""
+
 import logging
 from http import HTTPStatus
 
@@ -22,6 +24,17 @@ AWAITING_MODERATION = (
 PUBLISHED_AT_ONCE = "Thank you. Your comment is published."
 CLOSED = "Comments are closed on this article."
 REMEMBER_SECONDS = 365 * 24 * 3600
+# What each refusal answers: the story again, with the form and this status.
+REFUSED = {
+    spam.Reason.INVALID: HTTPStatus.BAD_REQUEST,
+    spam.Reason.HONEYPOT: HTTPStatus.BAD_REQUEST,
+    spam.Reason.EXPIRED: HTTPStatus.BAD_REQUEST,
+    spam.Reason.TOO_FAST: HTTPStatus.BAD_REQUEST,
+    spam.Reason.BAD_PARENT: HTTPStatus.BAD_REQUEST,
+    spam.Reason.RATE_LIMITED: HTTPStatus.TOO_MANY_REQUESTS,
+    spam.Reason.COUNTERS_DOWN: HTTPStatus.SERVICE_UNAVAILABLE,
+    spam.Reason.DUPLICATE: HTTPStatus.CONFLICT,
+}
 
 
 class ArticleWithCommentForm(ArticleDetailView):
@@ -44,7 +57,7 @@ def post_comment(request, slug):
     form = CommentForm(request.POST)
     verdict = spam.assess(form, article=article, request=request)
     if verdict.refused:
-        return _form_again(request, slug, form, status=verdict.status)
+        return _form_again(request, slug, form, status=REFUSED[verdict.refused])
     data = form.cleaned_data
     comment, _created = Comment.objects.submit(
         key=verdict.key,

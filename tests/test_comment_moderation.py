@@ -71,7 +71,7 @@ def test_rejecting_a_comment_hides_its_replies_and_fixes_the_count(
 ):
     parent = CommentFactory(article=article, approved=True, body="Parent text")
     CommentFactory(article=article, parent=parent, approved=True, body="Reply text")
-    article.refresh_comment_count()
+    Comment.objects.recount(article)
     client.force_login(moderator)
 
     act(client, "reject_selected", [parent])

@@ -5,6 +5,7 @@ from django.utils import dateformat, timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, Page
+from comments.models import Comment
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -47,7 +48,7 @@ def _editor():
 def test_article_page_shows_everything_a_reader_expects(client, story):
     CommentFactory(article=story, approved=True, name="Maria", body="Useful reporting.")
     CommentFactory(article=story, name="Pending Pete", body="Not yet approved.")
-    story.refresh_comment_count()
+    Comment.objects.recount(story)
 
     response = client.get(story.get_absolute_url())
 

@@ -8,12 +8,12 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import (
     HERO_TOO_NARROW,
-    NEEDS_ALT,
     NEEDS_BYLINE,
     NEEDS_SECTION,
     Article,
 )
 from articles.workflow import Status
+from blocks.images import NEEDS_ALT
 from tests.factories import (
     ArticleFactory,
     CorrespondentFactory,

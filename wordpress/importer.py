@@ -9,17 +9,10 @@ Statuses are set directly rather than through the workflow: this is a data
 migration, not an editorial decision, so it writes no audit events.
 """
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -27,10 +20,18 @@ from articles import revisions, sanitize
 from articles.models import Article, Byline, Page, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
-from blocks import images
 from comments.models import Comment
-from wordpress import convert, wxr
+from wordpress import convert, ledger, media, wxr
 from wordpress.models import LegacyId
+from wordpress.report import (
+    CREATED,
+    REFUSED,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    ImportAborted,
+    Report,
+)
 
 Kind = LegacyId.Kind
 
@@ -40,17 +41,12 @@ NO_AUTHOR = (
 )
 NO_AUTHOR_LIST = " The export lists no authors at all: export it again from WordPress."
 NO_ID = "{record} has no WordPress id."
-IMAGE_REFUSED = "{item}: featured image {file} refused. {reason}"
 NO_MEDIA_DIR = (
     "Featured images were skipped: give --media-dir a copy of wp-content/uploads."
 )
 UNTITLED = "Untitled ({wp_id})"
 ANONYMOUS = "Anonymous"
 IMPORTED = "Imported from WordPress"
-
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-SKIPPED, REFUSED = "skipped", "refused"
-OUTCOMES = (CREATED, UPDATED, UNCHANGED, SKIPPED, REFUSED)
 
 POST_STATUSES = {  # WordPress post_status: (status here, whether it is dated)
     "publish": (Status.PUBLISHED, True),
@@ -67,41 +63,6 @@ COMMENT_STATUSES = {
     "post-trashed": Comment.Status.REJECTED,
 }
 NOT_COMMENTS = ("pingback", "trackback")
-UPLOADS = "wp-content/uploads/"
-
-
-class ImportAborted(Exception):
-    """The export cannot be imported as it stands."""
-
-
-@dataclass
-class Report:
-    """What the import did (or, on a dry run, would do), per kind of record."""
-
-    dry_run: bool = False
-    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
-    problems: list[str] = field(default_factory=list)
-
-    def add(self, kind: str, outcome: str, problem: str = "") -> None:
-        self.counts[kind][outcome] += 1
-        if problem:
-            self.problems.append(problem)
-
-    def lines(self) -> list[str]:
-        width = max([len(kind) for kind in self.counts] + [8])
-        lines = [" " * width + "".join(f"{outcome:>11}" for outcome in OUTCOMES)]
-        for kind, counts in self.counts.items():
-            numbers = "".join(f"{counts[outcome]:>11}" for outcome in OUTCOMES)
-            lines.append(f"{kind:<{width}}{numbers}")
-        return lines
-
-
-@dataclass
-class Attachment:
-    url: str
-    file: str  # the _wp_attached_file meta: the path under wp-content/uploads
-    alt: str
-    caption: str
 
 
 class Importer:
@@ -115,7 +76,7 @@ class Importer:
         self.tags: dict[str, int] = {}  # tag slug
         # Attachments may follow the posts that feature them, so featured
         # images are attached once the whole file has been read.
-        self.attachments: dict[int, Attachment] = {}
+        self.attachments: dict[int, media.Attachment] = {}
         self.heroes: list[tuple[int, int, str]] = []  # post id, attachment id, label
 
     def run(self, file, *, on_progress=None) -> Report:
@@ -144,7 +105,7 @@ class Importer:
             case wxr.Item(post_type="page"):
                 self.add_page(record)
             case wxr.Item(post_type="attachment"):
-                self.attachments[record.wp_id] = Attachment(
+                self.attachments[record.wp_id] = media.Attachment(
                     url=record.attachment_url,
                     file=record.meta.get("_wp_attached_file", ""),
                     alt=record.meta.get("_wp_attachment_image_alt", ""),
@@ -160,7 +121,7 @@ class Importer:
         if author.wp_id is None:
             self.report.add("author", REFUSED, NO_ID.format(record=author.label()))
             return
-        person, legacy = self.existing(Kind.AUTHOR, Correspondent, author.wp_id)
+        person, legacy = ledger.existing(Kind.AUTHOR, Correspondent, author.wp_id)
         person = person or Correspondent()
         nicename = convert.nicename(author.login)
         name = (
@@ -180,8 +141,8 @@ class Importer:
         }
         if author.description:  # WordPress's own exports leave it out
             values["bio"] = convert.plain_text(author.description)
-        self.report.add("author", self.store(person, values))
-        self.remember(legacy, Kind.AUTHOR, author.wp_id, person, slug=nicename)
+        self.report.add("author", ledger.store(person, values))
+        ledger.remember(legacy, Kind.AUTHOR, author.wp_id, person, slug=nicename)
         self.authors[author.login] = person.pk
 
     def add_term(self, term: wxr.Category | wxr.Tag) -> None:
@@ -191,8 +152,8 @@ class Importer:
         known = self.sections if is_category else self.tags
         declared = term.wp_id is not None  # not only named on a post
         slug = slugify(term.slug) or slugify(term.name)
-        obj, legacy = self.existing(kind, model, term.wp_id, slug=term.slug)
-        obj = obj or self.adopt(model, kind, slug, term.name)
+        obj, legacy = ledger.existing(kind, model, term.wp_id, slug=term.slug)
+        obj = obj or ledger.adopt(model, kind, slug, term.name)
         if obj is not None and not declared:
             known[term.slug] = obj.pk
             return
@@ -218,9 +179,9 @@ class Importer:
                 values["description"] = convert.plain_line(
                     term.description, Section, "description"
                 )
-        self.report.add(str(kind), self.store(obj, values))
+        self.report.add(str(kind), ledger.store(obj, values))
         if declared:
-            self.remember(legacy, kind, term.wp_id, obj, slug=term.slug, path=path)
+            ledger.remember(legacy, kind, term.wp_id, obj, slug=term.slug, path=path)
         known[term.slug] = obj.pk
 
     def add_post(self, item: wxr.Item) -> None:
@@ -229,7 +190,7 @@ class Importer:
             return
         status, is_dated = POST_STATUSES[item.status]
         bylines = self.byline_ids(item)
-        article, legacy = self.existing(Kind.POST, Article, item.wp_id)
+        article, legacy = ledger.existing(Kind.POST, Article, item.wp_id)
         article = article or Article()
         date = convert.utc_datetime(item.date_gmt, item.date)
         publish_at = None
@@ -252,7 +213,7 @@ class Importer:
         thumbnail_id = convert.to_int(item.meta.get("_thumbnail_id"))
         if thumbnail_id is None and legacy and legacy.thumbnail_id:
             values.update(hero_image="", hero_alt="", hero_caption="")
-        outcome = self.store(article, values)
+        outcome = ledger.store(article, values)
         tag_ids = [self.tag_id(ref) for ref in item.terms_in("post_tag")]
         if self.set_relations(article, bylines, tag_ids) and outcome == UNCHANGED:
             outcome = UPDATED
@@ -261,7 +222,7 @@ class Importer:
         Article.objects.filter(pk=article.pk).update(
             **_present(created_at=date, updated_at=modified)
         )
-        self.remember(
+        ledger.remember(
             legacy,
             Kind.POST,
             item.wp_id,
@@ -280,7 +241,7 @@ class Importer:
             # A page here has no draft state: whatever is saved is public.
             self.report.add("page", SKIPPED)
             return
-        page, legacy = self.existing(Kind.PAGE, Page, item.wp_id)
+        page, legacy = ledger.existing(Kind.PAGE, Page, item.wp_id)
         page = page or Page()
         values = {
             "title": convert.plain_line(item.title, Page, "title")
@@ -290,10 +251,10 @@ class Importer:
             ),
             "body": sanitize.clean_body(convert.body_html(item.content)),
         }
-        self.report.add("page", self.store(page, values))
+        self.report.add("page", ledger.store(page, values))
         modified = convert.utc_datetime(item.modified_gmt, item.modified)
         Page.objects.filter(pk=page.pk).update(**_present(updated_at=modified))
-        self.remember(legacy, Kind.PAGE, item.wp_id, page, slug=item.slug)
+        ledger.remember(legacy, Kind.PAGE, item.wp_id, page, slug=item.slug)
         for _comment in item.comments:  # pages take no comments here
             self.report.add("comment", SKIPPED)
 
@@ -306,7 +267,7 @@ class Importer:
             if entry.wp_id is None or entry.type in NOT_COMMENTS:
                 self.report.add("comment", SKIPPED)
                 continue
-            comment, legacy = self.existing(Kind.COMMENT, Comment, entry.wp_id)
+            comment, legacy = ledger.existing(Kind.COMMENT, Comment, entry.wp_id)
             comment = comment or Comment()
             created_at = convert.utc_datetime(entry.date_gmt, entry.date)
             parent = entry.parent if entry.parent in pks else None
@@ -325,10 +286,10 @@ class Importer:
                 "status": COMMENT_STATUSES.get(entry.approved, Comment.Status.PENDING),
                 "created_at": created_at or comment.created_at,
             }
-            self.report.add("comment", self.store(comment, values))
-            self.remember(legacy, Kind.COMMENT, entry.wp_id, comment)
+            self.report.add("comment", ledger.store(comment, values))
+            ledger.remember(legacy, Kind.COMMENT, entry.wp_id, comment)
             pks[entry.wp_id] = comment.pk
-        article.refresh_comment_count()
+        Comment.objects.recount(article)
 
     def add_hero_images(self) -> None:
         if self.heroes and self.media_dir is None:
@@ -350,9 +311,16 @@ class Importer:
                 ),
             }
             if legacy.thumbnail_id == thumbnail_id and article.hero_image:
-                outcome, problem = self.store(article, text), ""
+                outcome, problem = ledger.store(article, text), ""
             else:
-                outcome, problem = self.attach(article, attachment, text, label)
+                outcome, problem = media.attach(
+                    article,
+                    attachment,
+                    text,
+                    label,
+                    media_dir=self.media_dir,
+                    dry_run=self.report.dry_run,
+                )
                 if outcome in (CREATED, UPDATED):
                     legacy.thumbnail_id = thumbnail_id
                     legacy.save(update_fields=["thumbnail_id"])
@@ -360,86 +328,7 @@ class Importer:
             Article.objects.filter(pk=article.pk).update(updated_at=updated_at)
             revisions.record(article, by=None, note=IMPORTED)
 
-    def attach(self, article, attachment, text, label) -> tuple[str, str]:
-        """Validate the attachment's file and make it the article's hero image."""
-        path = self.media_file(attachment)
-        if path is None:
-            return SKIPPED, ""
-        with path.open("rb") as handle:
-            upload = File(handle, name=path.name)
-            try:
-                images.validate_image(upload)
-            except ValidationError as error:
-                problem = IMAGE_REFUSED.format(
-                    item=label,
-                    file=path.relative_to(self.media_dir),
-                    reason=" ".join(error.messages),
-                )
-                return REFUSED, problem
-            outcome = UPDATED if article.hero_image else CREATED
-            # Storage is not transactional: a dry run writes no files.
-            if not self.report.dry_run:
-                for name, value in text.items():
-                    setattr(article, name, value)
-                article.hero_image = upload  # save() re-encodes it, strips EXIF
-                article.save()
-        return outcome, ""
-
     # Helpers ----------------------------------------------------------------
-
-    def existing(self, kind, model, wp_id, *, slug=""):
-        """The record last import made of this WordPress id, and its LegacyId.
-
-        Terms named on a post without an id are found by their slug.
-        """
-        if wp_id is not None:
-            legacy = LegacyId.objects.filter(kind=kind, wp_id=wp_id).first()
-        elif slug:
-            legacy = LegacyId.objects.filter(kind=kind, slug=slug).first()
-        else:
-            legacy = None
-        if legacy is None:
-            return None, None
-        obj = model._default_manager.filter(pk=legacy.object_id).first()
-        return obj, legacy
-
-    def adopt(self, model, kind, slug, name):
-        """A section or tag made here by hand with this slug or name.
-
-        Sections and tags are a shared vocabulary, so an existing "Politics"
-        takes the imported posts; one claimed by another WordPress term is
-        left alone, or two terms would rename it back and forth.
-        """
-        claimed = LegacyId.objects.filter(kind=kind).values("object_id")
-        return (
-            model.objects.filter(Q(slug=slug) | Q(name=name))
-            .exclude(pk__in=claimed)
-            .first()
-        )
-
-    def store(self, obj, values: dict) -> str:
-        """Save `obj` with `values` if it is new or they changed it."""
-        changed = [name for name, new in values.items() if getattr(obj, name) != new]
-        for name in changed:
-            setattr(obj, name, values[name])
-        if obj.pk is None:
-            obj.save()
-            return CREATED
-        if changed:
-            obj.save()
-            return UPDATED
-        return UNCHANGED
-
-    def remember(self, legacy, kind, wp_id, obj, **data) -> None:
-        data.update(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-        )
-        if legacy is None:
-            LegacyId.objects.create(kind=kind, wp_id=wp_id, **data)
-        elif any(getattr(legacy, name) != value for name, value in data.items()):
-            for name, value in data.items():
-                setattr(legacy, name, value)
-            legacy.save()
 
     def byline_ids(self, item: wxr.Item) -> list[int]:
         missing = [login for login in item.creators if login not in self.authors]
@@ -475,24 +364,6 @@ class Importer:
             article.tags.set(tag_ids)
             changed = True
         return changed
-
-    def media_file(self, attachment: Attachment) -> Path | None:
-        """The attachment's file in --media-dir: by its path under uploads/, or name."""
-        if self.media_dir is None:
-            return None
-        url_path = unquote(urlsplit(attachment.url).path)
-        for candidate in (
-            attachment.file,
-            url_path.partition(UPLOADS)[2],
-            PurePosixPath(url_path).name,
-        ):
-            if not candidate:
-                continue
-            path = (self.media_dir / candidate).resolve()
-            # The export is untrusted input: read nothing outside the folder.
-            if path.is_relative_to(self.media_dir) and path.is_file():
-                return path
-        return None
 
 
 def _headline(item: wxr.Item) -> str:

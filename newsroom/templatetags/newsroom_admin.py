@@ -5,14 +5,15 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.workflow import PUBLISH, Status
-from comments.models import Comment
+from comments import admin_views
+from comments.models import MODERATE, Comment
 
 register = template.Library()
 
 
 @register.simple_tag
 def pending_comment_count(user):
-    if not user.has_perm("comments.moderate_comment"):
+    if not user.has_perm(MODERATE):
         return None
     return Comment.objects.pending().count()
 
@@ -59,7 +60,7 @@ def work_counts(user):
             (
                 "Comments waiting",
                 pending,
-                reverse("admin:comments_comment_changelist") + "?status__exact=pending",
+                admin_views.waiting_url(),
             )
         )
     return counts

@@ -190,7 +190,7 @@ class Command(BaseCommand):
                 status=data["status"],
                 created_at=start + step * index,
             )
-        article.refresh_comment_count()
+        Comment.objects.recount(article)
 
     def load_pages(self):
         for data in demo.pages():
