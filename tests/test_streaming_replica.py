@@ -57,7 +57,7 @@ Comment.objects.get(body="{body}").approve(by=moderator)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, collected_static):
     """A primary, its hot standby, and `make serve` reading from the standby."""
     bin_dir = postgres_cluster.binaries()
     if bin_dir is None:
@@ -70,11 +70,8 @@ def site(tmp_path_factory):
         cache_url = os.environ.get("CACHE_URL", "")
         if not cache_url.startswith("redis"):
             cache_url = f"filecache://{tmp_path_factory.mktemp('replica-cache')}"
-        env = servers.production_env(
-            primary.url(DATABASE), cache_url, tmp_path_factory.mktemp("static")
-        )
+        env = servers.production_env(primary.url(DATABASE), cache_url, collected_static)
         servers.manage(env, "migrate", "--noinput", "-v0")
-        servers.collectstatic(env)
         servers.manage(env, "shell", "-c", SEED)
         env["DATABASE_REPLICA_URLS"] = standby.url(DATABASE)
         with servers.server(env) as base:
