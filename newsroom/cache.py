@@ -78,10 +78,9 @@ BODY_HEADERS = {"content-type", "content-language"}
 
 #: Sent after each invalidation; a CDN integration can listen to it.
 pages_changed = Signal()
-# What a shared cache is asked to drop after a change (every page, as the
-# generation does), and when it is asked once more.
+# What a shared cache is asked to drop after a change: every page, as the
+# generation does.
 PURGE_EVERYTHING = "^/"
-CDN_PURGE_AGAIN_SECONDS = 5
 
 
 def generation() -> str:
@@ -136,9 +135,10 @@ def _announce():
         _purge_cdn()
         # ...and again a little later: a page whose render began before the
         # change and reached the proxy after the first purge would be kept.
-        again = threading.Timer(CDN_PURGE_AGAIN_SECONDS, _purge_cdn)
-        again.daemon = True
-        again.start()
+        if settings.CDN_PURGE_AGAIN_SECONDS:
+            again = threading.Timer(settings.CDN_PURGE_AGAIN_SECONDS, _purge_cdn)
+            again.daemon = True
+            again.start()
 
 
 def _purge_cdn(pattern=PURGE_EVERYTHING):

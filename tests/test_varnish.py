@@ -17,10 +17,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -113,6 +115,9 @@ def site(tmp_path_factory, collected_static):
         None,
         collected_static,
         CDN_PURGE_URL=f"http://127.0.0.1:{proxy_port}/",
+        # The second ban, seconds later, would land amid later tests' checks
+        # (tests/test_page_cache.py checks that it is sent).
+        CDN_PURGE_AGAIN_SECONDS=0,
     )
     servers.manage(env, "migrate", "--noinput", "-v0")
     seeded = json.loads(servers.manage(env, "shell", "-c", SEED).splitlines()[-1])
@@ -263,3 +268,35 @@ def test_a_shared_cache_keeps_no_page_past_the_next_scheduled_story(db, clock):
     assert "s-maxage=90," in first["Cache-Control"]
     assert second["X-Page-Cache"] == "hit"
     assert "s-maxage=60," in second["Cache-Control"]
+
+
+def test_the_purge_hook_bans_every_page_at_each_cdn_purge_url(settings, caplog):
+    from newsroom import cache as page_cache
+
+    received = []
+
+    class Proxy(BaseHTTPRequestHandler):
+        def do_BAN(self):  # noqa: N802 - the method's name
+            received.append((self.path, self.headers["X-Purge-Regex"]))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    proxies = [HTTPServer(("127.0.0.1", 0), Proxy) for _ in range(2)]
+    for proxy in proxies:
+        threading.Thread(target=proxy.handle_request, daemon=True).start()
+    settings.CDN_PURGE_URL = ", ".join(
+        f"http://127.0.0.1:{proxy.server_port}/" for proxy in proxies
+    )
+
+    page_cache._purge_cdn()
+
+    assert received == [("/", "^/"), ("/", "^/")]
+    for proxy in proxies:
+        proxy.server_close()
+
+    settings.CDN_PURGE_URL = f"http://127.0.0.1:{servers.free_port()}/"
+    page_cache._purge_cdn()  # nobody there: logged, not raised
+    assert "CDN purge failed" in caplog.text
