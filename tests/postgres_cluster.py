@@ -128,7 +128,9 @@ def primary_and_standby(bin_dir: Path):
 
 def wait_until_replayed(primary, standby, database="postgres", timeout=30):
     """Wait until the standby has replayed everything the primary has written."""
-    (position,) = primary.sql("SELECT pg_current_wal_insert_lsn()::text")
+    # Where the primary has written to: every commit so far (the insert
+    # position may point past a page header no record will end at yet).
+    (position,) = primary.sql("SELECT pg_current_wal_lsn()::text")
     deadline = time.monotonic() + timeout
     while not standby.sql(
         "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [position], database
