@@ -66,15 +66,18 @@ def answer(request, build) -> HttpResponse:
         }
         if gen is not None:
             try:
-                cache.set(key, entry, page_cache.seconds_to_keep())
+                keep = page_cache.seconds_to_keep()
+                entry["expires"] = time.time() + keep
+                cache.set(key, entry, keep)
             except Exception:  # noqa: BLE001
                 logger.warning("API cache store failed", exc_info=True)
     response = HttpResponse(entry["body"], content_type="application/json")
     response.headers["ETag"] = entry["etag"]
     response.headers["Last-Modified"] = http_date(entry["stored"])
-    response.headers["Cache-Control"] = CACHE_CONTROL.format(
-        seconds=settings.PAGE_CACHE_SECONDS
-    )
+    # A shared cache keeps it no longer than we do: never past the next
+    # scheduled story.
+    keep = entry["expires"] - time.time() if "expires" in entry else 0
+    response.headers["Cache-Control"] = CACHE_CONTROL.format(seconds=max(0, int(keep)))
     # Last-Modified counts whole seconds, so two versions stored within
     # one second share it; the ETag, a hash of the bytes, tells them apart
     # and wins when a client sends both (as browsers do).

@@ -78,6 +78,9 @@ BODY_HEADERS = {"content-type", "content-language"}
 
 #: Sent after each invalidation; a CDN integration can listen to it.
 pages_changed = Signal()
+# What a shared cache is asked to drop after a change: every page, as the
+# generation does.
+PURGE_EVERYTHING = "^/"
 
 
 def generation() -> str:
@@ -127,16 +130,29 @@ def _announce():
     _new_generation()
     pages_changed.send(sender=invalidate)
     if settings.CDN_PURGE_URL:
-        threading.Thread(target=_purge_cdn, daemon=True).start()
+        # At once, before the editor's page or the command returns (a
+        # proxy on the site's own network answers in a millisecond)...
+        _purge_cdn()
+        # ...and again a little later: a page whose render began before the
+        # change and reached the proxy after the first purge would be kept.
+        if settings.CDN_PURGE_AGAIN_SECONDS:
+            again = threading.Timer(settings.CDN_PURGE_AGAIN_SECONDS, _purge_cdn)
+            again.daemon = True
+            again.start()
 
 
-def _purge_cdn():
-    request = urllib.request.Request(settings.CDN_PURGE_URL, data=b"{}", method="POST")
-    request.add_header("Content-Type", "application/json")
-    try:
-        urllib.request.urlopen(request, timeout=5).close()  # noqa: S310 - operator's URL
-    except OSError:
-        logger.warning("CDN purge failed", exc_info=True)
+def _purge_cdn(pattern=PURGE_EVERYTHING):
+    """Ask each shared cache in CDN_PURGE_URL (comma-separated) to drop the
+    pages whose path and query match the regular expression `pattern`:
+    Varnish's BAN, as newsroom/varnish/default.vcl takes it."""
+    for url in settings.CDN_PURGE_URL.split(","):
+        request = urllib.request.Request(
+            url.strip(), method="BAN", headers={"X-Purge-Regex": pattern}
+        )
+        try:
+            urllib.request.urlopen(request, timeout=2).close()  # noqa: S310 - operator's URL
+        except Exception:  # noqa: BLE001 - the change is made; a purge is best effort
+            logger.warning("CDN purge failed: %s", url, exc_info=True)
 
 
 def connect_signals():
@@ -288,6 +304,13 @@ def seconds_to_keep(longest=None) -> int:
     return keep
 
 
+def shared_control(expires: float) -> str:
+    """Cache-Control for a page every reader shares: a shared cache (CDN,
+    Varnish) may keep it as long as the page cache does, never past the
+    next scheduled story."""
+    return SHARED_PAGE.format(seconds=max(0, int(expires - time.time())))
+
+
 class PageCacheMiddleware:
     """Serve and store whole pages for anonymous readers (see module docstring).
 
@@ -339,12 +362,12 @@ class PageCacheMiddleware:
             "csrf": bool(found),
             # Pages with a comment form carry a per-reader token: browsers may
             # keep and revalidate them, but a shared cache (CDN) must not.
-            "cache_control": PRIVATE_TOKEN_PAGE
-            if found
-            else SHARED_PAGE.format(seconds=settings.PAGE_CACHE_SECONDS),
+            "cache_control": PRIVATE_TOKEN_PAGE if found else SHARED_PAGE,
         }
         try:
-            cache.set(key, entry, seconds_to_keep())
+            keep = seconds_to_keep()
+            entry["expires"] = time.time() + keep
+            cache.set(key, entry, keep)
         except Exception:  # noqa: BLE001
             logger.warning("page cache store failed", exc_info=True)
             return None
@@ -377,6 +400,9 @@ class PageCacheMiddleware:
 def _label(response, entry, outcome: str):
     response.headers["ETag"] = entry["etag"]
     response.headers["Last-Modified"] = entry["last_modified"]
-    response.headers["Cache-Control"] = entry["cache_control"]
+    control = entry["cache_control"]
+    if control == SHARED_PAGE:
+        control = shared_control(entry["expires"])
+    response.headers["Cache-Control"] = control
     response.headers["X-Page-Cache"] = outcome
     return response

@@ -11,6 +11,7 @@ from django.core.cache import cache, caches
 from django.test import override_settings
 from django.utils import timezone
 
+from tests import servers
 from tests.factories import ArticleFactory, UserFactory
 
 
@@ -43,6 +44,16 @@ def own_cache_folder(tmp_path_factory):
         }
     ):
         yield
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """The site's static files, collected once for every test that starts
+    `make serve` (hashed names need the manifest)."""
+    root = tmp_path_factory.mktemp("static")
+    database = tmp_path_factory.mktemp("collect") / "unused.sqlite3"
+    servers.collectstatic(servers.production_env(f"sqlite:///{database}", None, root))
+    return root
 
 
 @pytest.fixture(autouse=True)

@@ -51,8 +51,8 @@ Article.objects.get(slug="next-story").transition("published", by=editor)
 
 
 @pytest.fixture(scope="session")
-def static_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("static")
+def static_root(collected_static):
+    return collected_static
 
 
 def postgres_url():

@@ -12,14 +12,27 @@ from tests import servers
 @pytest.fixture
 def with_replicas(monkeypatch):
     monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica1", "replica2"])
+    monkeypatch.setattr(replicas, "caught_up", lambda alias: True)
     return ReplicaProbe()
 
 
 class ReplicaProbe:
     router = replicas.ReplicaRouter()
 
-    def reads_from(self):
-        return {self.router.db_for_read(None) for _ in range(50)}
+    def reads_from(self, method="get", path="/", cookies=None, requests=50):
+        """Where each of `requests` requests reads, all its queries together."""
+        seen = []
+
+        def view(request):
+            seen.append({self.router.db_for_read(None) for _ in range(5)})
+            return _Response()
+
+        for _ in range(requests):
+            request = getattr(RequestFactory(), method)(path)
+            request.COOKIES.update(cookies or {})
+            replicas.PrimaryPinMiddleware(view)(request)
+        assert all(len(aliases) == 1 for aliases in seen)  # one database a request
+        return set().union(*seen)
 
 
 def test_readers_read_from_replicas_and_writes_go_to_the_primary(with_replicas):
@@ -32,10 +45,29 @@ def test_without_replicas_everything_uses_the_primary():
     assert ReplicaProbe().reads_from() == {"default"}
 
 
+def test_outside_a_readers_request_reads_use_the_primary(with_replicas):
+    """Commands and the task worker read what they are about to change."""
+    assert {with_replicas.router.db_for_read(None) for _ in range(20)} == {"default"}
+
+
+def test_a_replica_behind_the_last_change_or_down_is_passed_over(
+    with_replicas, monkeypatch
+):
+    monkeypatch.setattr(replicas, "caught_up", lambda alias: alias == "replica2")
+    assert with_replicas.reads_from() == {"default", "replica2"}
+
+    def down(alias):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(replicas, "caught_up", down)
+    assert with_replicas.reads_from() == {"default"}
+
+
 @pytest.mark.parametrize(
     ("method", "path", "cookies", "pinned"),
     [
         ("get", "/", {}, False),
+        ("head", "/feed/", {}, False),
         ("get", "/admin/", {}, True),
         ("post", "/articles/x/comments/", {}, True),
         ("get", "/", {"sessionid": "abc"}, True),
@@ -45,17 +77,17 @@ def test_without_replicas_everything_uses_the_primary():
 def test_staff_and_fresh_writers_stay_on_the_primary(
     with_replicas, method, path, cookies, pinned
 ):
-    seen = []
-    middleware = replicas.PrimaryPinMiddleware(
-        lambda request: seen.append(with_replicas.reads_from()) or _Response()
+    reads = with_replicas.reads_from(method, path, cookies)
+
+    assert reads == ({"default"} if pinned else {"replica1", "replica2"})
+
+
+def test_a_post_sets_the_pin_cookie():
+    response = replicas.PrimaryPinMiddleware(lambda request: _Response())(
+        RequestFactory().post("/articles/x/comments/")
     )
-    request = getattr(RequestFactory(), method)(path)
-    request.COOKIES.update(cookies)
 
-    response = middleware(request)
-
-    assert seen == [{"default"} if pinned else {"replica1", "replica2"}]
-    assert (replicas.PIN_COOKIE in response.cookies) == (method == "post")
+    assert replicas.PIN_COOKIE in response.cookies
 
 
 class _Response:

@@ -107,8 +107,10 @@ PAGE_PARAMETER_MAX_LENGTH = 200
 # Rendered story bodies (bylines, bios, related), kept across page-cache
 # misses: staff, commenters and previews-turned-live render faster. 0: off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
-# Optional: POSTed to after every invalidation, to purge a CDN.
+# Optional: shared caches (Varnish, newsroom/varnish/default.vcl) sent a BAN
+# after every invalidation, and again this many seconds later (0: once).
 CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
+CDN_PURGE_AGAIN_SECONDS = env.int("CDN_PURGE_AGAIN_SECONDS", default=5)
 
 # Static files and media ------------------------------------------------------
 
