@@ -88,10 +88,16 @@ class WritingDeskAdmin:
             return ["submitted_at", "change_at"]  # the longest wait first
         return super().get_ordering(request)
 
-    @admin.display(description=_("Sent in by"))
+    @admin.display(description=_("Sent in"))
     def submitted_by(self, obj):
-        who, _since = desk.waiting(obj)
-        return who or "—"
+        who, since = desk.waiting(obj)
+        if since is None:
+            return who or "—"
+        return format_html(
+            '{}<br><span class="desk-when">{}</span>',
+            who or _("someone"),
+            timezone.localtime(since).strftime("%d %b, %H:%M"),
+        )
 
     @admin.display(description=_("Waiting"))
     def waited(self, obj):
