@@ -7,12 +7,21 @@ from dataclasses import replace
 from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles import checklist, desk, structured_data
 from articles.models import Byline
 
+# What the queue says a story still misses, item by item, in a word or two.
+MISSING = {
+    "headline": _("headline length"),
+    "standfirst": _("standfirst"),
+    "section": _("section"),
+    "byline": _("byline"),
+    "hero_alt": _("alt text"),
+    "hero_width": _("hero width"),
+}
 QUEUE_COLUMNS = [
     "headline",
     "submitted_by",
@@ -44,9 +53,7 @@ class WritingDeskAdmin:
                 "checklist_items": items,
                 "checklist_done": sum(item.ok for item in items),
                 "checklist_ready": all(item.ok for item in items),
-                "share_card": structured_data.share_card(article)
-                if article.pk
-                else None,
+                "share_card": _share_card(article) if article.pk else None,
                 "site_domain": settings.SITE_URL.split("://", 1)[-1],
                 "desk_data": {
                     **checklist.limits(),
@@ -94,9 +101,9 @@ class WritingDeskAdmin:
         if since is None:
             return who or "—"
         return format_html(
-            '{}<br><span class="desk-when">{}</span>',
+            '<span class="desk-who">{}</span><br><span class="desk-when">{}</span>',
             who or _("someone"),
-            timezone.localtime(since).strftime("%d %b, %H:%M"),
+            timezone.localtime(since).strftime("%-d %b, %H:%M"),
         )
 
     @admin.display(description=_("Waiting"))
@@ -123,10 +130,20 @@ class WritingDeskAdmin:
                 _("ready"),
             )
         return format_html(
-            '<span class="desk-score">{}</span><ul class="desk-missing">{}</ul>',
+            '<span class="desk-score">{}</span> '
+            '<span class="desk-missing">{} {}</span>',
             score,
-            format_html_join("", "<li>{}</li>", ((item.label,) for item in failing)),
+            _("Missing:"),
+            ", ".join(str(MISSING[item.key]) for item in failing),
         )
+
+
+def _share_card(article) -> dict:
+    """The story's share card; its picture from this site's own address, as
+    the admin's Content Security Policy allows."""
+    card = structured_data.share_card(article)
+    card["preview_image"] = article.hero_image.url if article.hero_image else ""
+    return card
 
 
 def _in_queue(request) -> bool:
