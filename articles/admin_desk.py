@@ -92,7 +92,7 @@ class WritingDeskAdmin:
 
     def get_ordering(self, request):
         if _in_queue(request):
-            return ["submitted_at", "change_at"]  # the longest wait first
+            return ["waiting_since", "pk"]  # the longest wait first
         return super().get_ordering(request)
 
     @admin.display(description=_("Sent in"))

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Case, F, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -24,6 +24,11 @@ def with_submission(queryset):
         submitted_by=Subquery(_who(submits, "actor")[:1]),
         change_at=Subquery(changes.values("created_at")[:1]),
         change_by=Subquery(_who(changes, "created_by")[:1]),
+    ).annotate(
+        waiting_since=Case(
+            When(status=Status.IN_REVIEW, then=F("submitted_at")),
+            default=F("change_at"),
+        )
     )
 
 

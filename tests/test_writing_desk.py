@@ -222,3 +222,25 @@ def test_the_writers_own_story_keeps_their_byline_when_added(journalist):
     assert response.status_code == 302
     story = Article.objects.get(slug="tide-tables")
     assert [b.correspondent for b in story.bylines.all()] == [me]
+
+
+def test_the_queue_puts_the_longest_wait_first(editor, journalist, clock):
+    writer = CorrespondentFactory(user=journalist)
+    waiting = ArticleFactory(headline="Submitted half an hour ago", bylines=[writer])
+    waiting.submit(by=journalist)
+    waiting.events.update(created_at=clock.now - timedelta(minutes=30))
+    # Reviewed and published days ago; a change to it waits since just now.
+    live = ArticleFactory(headline="Live with a new change", bylines=[writer])
+    live.submit(by=journalist)
+    live.publish(by=editor)
+    live.events.update(created_at=clock.now - timedelta(days=3))
+    client = signed_in(journalist)
+    form = change_form(client.get(change_url(live)).content.decode())
+    client.post(change_url(live), form.data(dek="B" * 60))
+
+    page = signed_in(editor).get(QUEUE).content.decode()
+
+    assert page.index("Submitted half an hour ago") < page.index(
+        "Live with a new change"
+    )
+    assert "30 min" in page and "just now" in page

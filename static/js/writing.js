@@ -24,8 +24,8 @@
     unlink: ["Remove link", ""],
     "history:undo": ["Undo", "Mod+Z"],
     "history:redo": ["Redo", "Mod+Shift+Z"],
-    heading2: ["Heading", "Mod+Alt+2"],
-    heading3: ["Subheading", "Mod+Alt+3"],
+    heading2: ["Heading 2", "Mod+Alt+2"],
+    heading3: ["Heading 3", "Mod+Alt+3"],
     paragraph: ["Paragraph", "Mod+Alt+0"],
   };
   var state = {
