@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles import revisions, workflow
+from articles.admin_desk import WritingDeskAdmin
 from articles.admin_views import KEPT_FOR_REVIEW, ArticleAdminViews, refusal
 from articles.forms import (
     ArticleAdminForm,
@@ -24,6 +25,7 @@ from articles.models import (
 )
 from articles.workflow import Status
 from authors.models import Correspondent
+from blocks.inlines import LabelledTabularInline
 
 NOTHING_TO_REVIEW = _("Nothing changed, so there is nothing to review.")
 
@@ -61,7 +63,7 @@ class CorrespondentFilter(admin.RelatedFieldListFilter):
         return [(c.pk, c.name) for c in Correspondent.objects.only("name")]
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(LabelledTabularInline):
     model = Byline
     extra = 0
     min_num = 0
@@ -69,6 +71,11 @@ class BylineInline(admin.TabularInline):
     fields = ["correspondent", "position", "job_title"]
     readonly_fields = ["job_title"]
     verbose_name_plural = _("Bylines (first is the lead writer)")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A row for the writer's own byline, filled in on a new story.
+        own = getattr(request.user, "correspondent", None)
+        return 1 if obj is None and own is not None else 0
 
 
 class CorrectionInline(admin.TabularInline):
@@ -83,7 +90,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
+class ArticleAdmin(WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
@@ -128,6 +135,7 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
         (
             _("Publishing"),
             {
+                "classes": ["collapse"],
                 "fields": [
                     "status",
                     "publish_at",
@@ -135,7 +143,7 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
                     "updated_at",
                     "word_count",
                     "reading_minutes",
-                ]
+                ],
             },
         ),
     ]

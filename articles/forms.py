@@ -23,6 +23,8 @@ BODY_EDITOR = {
         # static/js/editor-embeds.js, registered in settings.
         "Embed": {"services": embeds.HOSTS},
         "PullQuote": True,
+        # The package turns the browser's spellcheck off by default.
+        "NoSpellCheck": False,
     }
 }
 EDIT_CONFLICT = (
@@ -55,12 +57,18 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
-            "dek": forms.Textarea(attrs={"rows": 2}),
+            # Text boxes that grow with what is typed: a long headline
+            # stays whole on screen.
+            "headline": forms.Textarea(attrs={"rows": 1, "class": "desk-headline"}),
+            "dek": forms.Textarea(attrs={"rows": 2, "class": "desk-standfirst"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["base_version"].initial = self.instance.version
+        if "hero_image" in self.fields:
+            # The file box sits under a legend, not a label: name it.
+            self.fields["hero_image"].widget.attrs["aria-label"] = "Hero image file"
         pending = getattr(self.instance, "pending_change", None)
         if pending is not None and not self.is_bound:
             # A writer goes on from the change waiting for review, not from
@@ -77,6 +85,10 @@ class ArticleAdminForm(forms.ModelForm):
                 code="unknown_embed",
             )
         return text
+
+    def clean_headline(self):
+        # Typed in a text box that grows; a headline is still one line.
+        return " ".join(self.cleaned_data["headline"].splitlines())
 
     def clean(self):
         cleaned = super().clean()

@@ -79,3 +79,16 @@ def news_article(article) -> dict:
             for correction in corrections
         ]
     return data
+
+
+def share_card(article) -> dict:
+    """What a share of the story shows (its Open Graph and Twitter card tags);
+    the story's page and the editors' card preview both read it."""
+    return {
+        "title": article.headline,
+        "description": article.dek,
+        "url": _url(article.get_absolute_url()),
+        "image": _url(article.hero_image.url) if article.hero_image else "",
+        "image_alt": article.hero_alt if article.hero_image else "",
+        "twitter_card": "summary_large_image" if article.hero_image else "summary",
+    }

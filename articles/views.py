@@ -230,7 +230,7 @@ def render_story(article) -> dict:
     }
     head = {
         "article": article,
-        "site_url": settings.SITE_URL,
+        "card": structured_data.share_card(article),
         "json_ld": json_ld(structured_data.news_article(article)),
     }
     # Both templates autoescape; the parts are inserted as they are.

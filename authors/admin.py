@@ -4,16 +4,17 @@ from django.contrib import admin
 
 from authors.forms import CorrespondentAdminForm
 from authors.models import Correspondent, PreviousOutlet, ProfileLink
+from blocks.inlines import LabelledTabularInline
 
 EDITS_PROFILES = "authors.change_correspondent"
 
 
-class ProfileLinkInline(admin.TabularInline):
+class ProfileLinkInline(LabelledTabularInline):
     model = ProfileLink
     extra = 1
 
 
-class PreviousOutletInline(admin.TabularInline):
+class PreviousOutletInline(LabelledTabularInline):
     """Part of the profile: whoever may edit the profile may edit these."""
 
     model = PreviousOutlet

@@ -129,7 +129,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     headline = factory.Sequence(lambda n: f"Story number {n}")
     slug = factory.Sequence(lambda n: f"story-{n}")
-    dek = "Why this matters."
+    dek = "Why this matters to readers, in one sentence under the headline."
     body = "<p>One two three four five.</p><h2>More</h2><p>Six seven.</p>"
     section = factory.SubFactory(SectionFactory, name="World")
 

@@ -13,7 +13,11 @@ def test_it_loads_what_the_orm_loads_and_the_section_in_one_query(
     django_assert_num_queries,
 ):
     section = SectionFactory(name="Science", description="Labs and fieldwork")
-    stored = ArticleFactory(published=True, section=section, dek="Why it matters")
+    stored = ArticleFactory(
+        published=True,
+        section=section,
+        dek="Why it matters, in the one sentence that sits under the headline.",
+    )
     expected = Article.objects.select_related("section").get(pk=stored.pk)
 
     with django_assert_num_queries(1):

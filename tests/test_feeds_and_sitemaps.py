@@ -68,7 +68,8 @@ def test_rss_holds_exactly_the_live_stories_with_full_details(stories):
     assert entry.find("enclosure").get("type") == "image/jpeg"
     description = entry.findtext("description")
     assert (
-        "Why this matters." in description and "The river is 40 km long." in description
+        "Why this matters to readers" in description
+        and "The river is 40 km long." in description
     )
 
 

@@ -24,7 +24,7 @@ def story():
     ben = CorrespondentFactory(name="Ben Okoro", job_title="Data Editor")
     article = ArticleFactory(
         headline="Reservoirs fall to a record low",
-        dek="Farmers face the driest summer in forty years.",
+        dek="Farmers face the driest summer in forty years, and the harvest is at risk.",
         body="<p>Opening words here.</p><h2>The long dry</h2><blockquote><p>We pray.</p></blockquote>",
         hero_image=image_upload(1600, 900),
         hero_alt="A cracked reservoir bed",
@@ -58,7 +58,10 @@ def test_article_page_shows_everything_a_reader_expects(client, story):
         '<h1 class="story__headline">Reservoirs fall to a record low</h1>',
         html=False,
     )
-    assertContains(response, "Farmers face the driest summer in forty years.")
+    assertContains(
+        response,
+        "Farmers face the driest summer in forty years, and the harvest is at risk.",
+    )
     # bylines link to profiles, with job titles as published
     assertContains(
         response,
