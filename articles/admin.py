@@ -24,6 +24,7 @@ from articles.models import (
 )
 from articles.workflow import Status
 from authors.models import Correspondent
+from library.widgets import ImagePicker
 
 NOTHING_TO_REVIEW = _("Nothing changed, so there is nothing to review.")
 
@@ -123,7 +124,7 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
         ),
         (
             _("Hero image"),
-            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+            {"fields": ["hero"]},
         ),
         (
             _("Publishing"),
@@ -139,6 +140,11 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "hero":
+            kwargs["widget"] = ImagePicker(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # Who sees what ------------------------------------------------------------
 

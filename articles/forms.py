@@ -1,6 +1,7 @@
 """The story admin's forms: the article form and the workflow's small forms."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
 
@@ -19,6 +20,7 @@ BODY_EDITOR = {
         "Link": {"enableTarget": False},
         "HardBreak": True,
         "History": True,
+        "LibraryFigure": {"pickerUrl": reverse_lazy("admin:library_image_picker")},
     }
 }
 EDIT_CONFLICT = (
@@ -26,7 +28,10 @@ EDIT_CONFLICT = (
     "Nothing has been overwritten: your version is still in the form below. "
     "Copy what you need, reload the story, and apply your changes again."
 )
-NEEDS_ALT = "Describe the image for readers who cannot see it."
+NEEDS_ALT = (
+    "This image has no alt text: describe it in the library first, for readers "
+    "who cannot see it."
+)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -44,10 +49,7 @@ class ArticleAdminForm(forms.ModelForm):
             "tags",
             "is_featured",
             "comments_open",
-            "hero_image",
-            "hero_alt",
-            "hero_caption",
-            "hero_credit",
+            "hero",
         ]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
@@ -67,10 +69,17 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_conflict(cleaned.get("base_version"))
-        image = cleaned.get("hero_image")
-        if image and not (cleaned.get("hero_alt") or "").strip():
-            self.add_error("hero_alt", NEEDS_ALT)
         return cleaned
+
+    def clean_hero(self):
+        """Say at once what publishing would refuse about the chosen image."""
+        image = self.cleaned_data.get("hero")
+        if image is not None and "hero" in self.changed_data:
+            if image.hero_warning():
+                raise forms.ValidationError(image.hero_warning(), code="too_narrow")
+            if not image.alt.strip():
+                raise forms.ValidationError(NEEDS_ALT, code="needs_alt")
+        return image
 
     def _check_conflict(self, base_version):
         saved = (

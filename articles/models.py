@@ -17,12 +17,13 @@ from articles import preview, sanitize, workflow
 from articles.queries import ArticleManager
 from articles.workflow import Status
 from authors.models import Correspondent
-from blocks import images
 from blocks.links import slug_url
+from library import figures
+from library.models import HERO_MIN_WIDTH
 
 logger = logging.getLogger(__name__)
 
-MIN_HERO_WIDTH = 1200
+MIN_HERO_WIDTH = HERO_MIN_WIDTH
 RELATED_WINDOW = timedelta(days=90)
 RELATED_CARD_FIELDS = [
     "headline",
@@ -102,26 +103,18 @@ class Article(models.Model):
     correspondents = models.ManyToManyField(
         Correspondent, through="Byline", related_name="articles"
     )
-    hero_image = models.ImageField(
-        upload_to="articles/",
+    hero = models.ForeignKey(
+        "library.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="hero_width",
-        height_field="hero_height",
-        validators=[images.validate_image],
+        related_name="hero_of",
+        verbose_name=_("hero image"),
         help_text=_(
-            "At least 1200 px wide. Metadata such as GPS is removed on upload."
+            "Search the library by caption, alt text, credit or file name, or "
+            "add a new image with +. At least 1200 px wide."
         ),
     )
-    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_alt = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for readers who cannot see it."),
-    )
-    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
-    hero_credit = models.CharField(_("credit"), max_length=120, blank=True)
     is_featured = models.BooleanField(
         _("lead story"),
         default=False,
@@ -182,18 +175,45 @@ class Article(models.Model):
         self.word_count = count_words(sanitize.plain_text(self.body))
         self.reading_minutes = reading_minutes(self.word_count)
         self.version += 1
-        hero_is_new = images.is_new_upload(self.hero_image)
-        if hero_is_new:
-            self.hero_image = images.clean_upload(self.hero_image)
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or SEARCHED_FIELDS & set(update_fields):
             Article.objects.filter(pk=self.pk).update_search_vectors()
-        if hero_is_new:
-            images.make_renditions(self.hero_image.name)
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
+
+    # The hero, read from its library image ---------------------------------
+
+    @property
+    def hero_image(self):
+        """The hero's stored file, or None: templates, feeds and the API
+        read the picture through these as they did when it was a column."""
+        return self.hero.file if self.hero_id else None
+
+    @property
+    def hero_width(self) -> int | None:
+        return self.hero.width if self.hero_id else None
+
+    @property
+    def hero_height(self) -> int | None:
+        return self.hero.height if self.hero_id else None
+
+    @property
+    def hero_alt(self) -> str:
+        return self.hero.alt if self.hero_id else ""
+
+    @property
+    def hero_caption(self) -> str:
+        return self.hero.caption if self.hero_id else ""
+
+    @property
+    def hero_credit(self) -> str:
+        return self.hero.credit if self.hero_id else ""
+
+    def body_html(self):
+        """The body as readers get it: library figures drawn as pictures."""
+        return figures.render(self.body)
 
     # State ------------------------------------------------------------------
 
@@ -250,10 +270,10 @@ class Article(models.Model):
             problems.append(NEEDS_SECTION)
         if self.pk is None or not self.bylines.exists():
             problems.append(NEEDS_BYLINE)
-        if self.hero_image:
+        if self.hero_id:
             if not self.hero_alt.strip():
                 problems.append(NEEDS_ALT)
-            if (self.hero_width or 0) < MIN_HERO_WIDTH:
+            if not self.hero.can_be_hero():
                 problems.append(HERO_TOO_NARROW.format(width=self.hero_width))
         return problems
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from js_asset import static_lazy
 
 from blocks.clients import parse_trusted_proxies
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # full-text search on PostgreSQL; harmless elsewhere
     "django_prose_editor",
     "authors",
+    "library",
     "articles",
     "comments",
     "wordpress",
@@ -261,6 +263,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The story editor's own blocks, beside django-prose-editor's extensions: each
+# group names its module under static/js/editor/ and the node it adds.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor/library-figure.js")],
+        "extensions": {"LibraryFigure": "articles.editor.library_figure"},
+    },
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Serve uploads from Django (newsroom.views.media) unless a web server, CDN or

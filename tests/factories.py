@@ -16,6 +16,7 @@ from articles.models import Article, Byline, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
 from comments.models import Comment
+from library.models import Image as LibraryImage
 
 
 def image_upload(width=1600, height=900, fmt="JPEG", name="photo.jpg", exif=None):
@@ -116,16 +117,45 @@ def hero_upload():
     return image_upload(1600, 900, name="IMG_0412.jpg")
 
 
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A library image: a real Pillow picture, re-encoded, with renditions."""
+
+    class Meta:
+        model = LibraryImage
+
+    file = factory.LazyFunction(hero_upload)
+    alt = "Fishing boats tied up along a harbour wall at dawn."
+    caption = "The harbour on the morning the strike ended."
+    credit = "Photograph: The Update Desk"
+
+
+HERO_WORDS = {"hero_alt": "alt", "hero_caption": "caption", "hero_credit": "credit"}
+
+
 class ArticleFactory(factory.django.DjangoModelFactory):
     """A draft with one byline and a section, saved as the admin saves one
     (a revision kept). Traits move it on the way the newsroom does, through
     the workflow's own methods with their audit events: `in_review`,
     `published`, `scheduled`, `withdrawn`. `with_hero` stores a real image,
-    re-encoded with its renditions."""
+    re-encoded with its renditions, in the library. As before the library,
+    `hero_image=<upload>` with `hero_alt`, `hero_caption` and `hero_credit`
+    makes the story's hero from those."""
 
     class Meta:
         model = Article
         skip_postgeneration_save = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        upload = kwargs.pop("hero_image", None)
+        words = {
+            field: kwargs.pop(old, "")
+            for old, field in HERO_WORDS.items()
+            if old in kwargs
+        }
+        if upload:
+            kwargs["hero"] = LibraryImage.objects.create(file=upload, **words)
+        return kwargs
 
     headline = factory.Sequence(lambda n: f"Story number {n}")
     slug = factory.Sequence(lambda n: f"story-{n}")

@@ -1,0 +1,45 @@
+"use strict";
+// The story form's hero picker: Django's autocomplete select (select2),
+// asking the library's search and showing each image's thumbnail.
+{
+    const $ = django.jQuery;
+
+    function label(item) {
+        if (!item.id) {
+            return item.text;
+        }
+        const thumbnail = item.thumbnail || item.element?.dataset.thumbnail;
+        const row = document.createElement("span");
+        row.className = "library-option";
+        if (thumbnail) {
+            const img = document.createElement("img");
+            img.src = thumbnail;
+            img.alt = "";
+            img.width = 64;
+            img.height = 36;
+            row.append(img);
+        }
+        const text = document.createElement("span");
+        text.textContent = item.text;
+        row.append(text);
+        if (item.hero_ready === false) {
+            const note = document.createElement("small");
+            note.textContent = " too narrow for a hero";
+            row.append(note);
+        }
+        return $(row);
+    }
+
+    $.fn.libraryPicker = function () {
+        this.each((i, element) => {
+            $(element).select2({
+                ajax: {data: (params) => ({term: params.term, page: params.page})},
+                templateResult: label,
+                templateSelection: label,
+            });
+        });
+        return this;
+    };
+
+    $(() => $(".library-picker").not("[name*=__prefix__]").libraryPicker());
+}
