@@ -111,6 +111,8 @@ class ImageAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+        if change and {"focal_x", "focal_y"} & set(form.changed_data):
+            obj.make_crops()
         form.forget_kept()
         warning = obj.hero_warning()
         if warning:

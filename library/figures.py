@@ -26,7 +26,11 @@ PAGE_SIZES = "(min-width: 48rem) 44rem, 100vw"
 def stored_figure(match: re.Match) -> str:
     """The markup to keep for a figure sent by the editor: made from the
     library record it names, or nothing when there is no such image."""
-    image = Image.objects.filter(pk=int(match[1])).first()
+    return figure_to_store(int(match[1]))
+
+
+def figure_to_store(pk: int) -> str:
+    image = Image.objects.filter(pk=pk).first()
     if image is None or not image.file:
         return ""
     return format_html(

@@ -61,6 +61,8 @@ class ImageForm(forms.ModelForm):
         self.kept = _unsign(self.data.get(self.add_prefix("kept_upload")))
         if self.kept:
             self.fields["file"].required = False
+        else:  # nothing to show: the admin hides the row
+            self.fields["kept_upload"].widget = forms.HiddenInput()
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
@@ -109,6 +111,7 @@ class ImageForm(forms.ModelForm):
         token = signing.dumps({"name": name, "original": file.name}, salt=KEPT_SALT)
         self.data = self.data.copy()
         self.data[self.add_prefix("kept_upload")] = token
+        self.fields["kept_upload"].widget = KeptUploadWidget()
         self.kept = {"name": name, "original": file.name}
 
 

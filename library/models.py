@@ -99,10 +99,11 @@ class Image(models.Model):
         super().save(*args, **kwargs)
         if is_new:
             images.make_renditions(self.file.name)
-        self.make_crops()
+            self.make_crops()
 
     def make_crops(self) -> None:
-        """Write the focal-point crops the site shows (idempotent)."""
+        """Write the focal-point crops the site shows (idempotent): on upload,
+        and again whenever the focal point moves."""
         if self.file:
             images.make_crop_renditions(self.file.name, CARD_RATIO, self.focal)
 

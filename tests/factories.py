@@ -7,6 +7,7 @@ from datetime import timedelta
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -147,13 +148,14 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _adjust_kwargs(cls, **kwargs):
+        # A trait left off passes its fields as factory.declarations.Skip.
         upload = kwargs.pop("hero_image", None)
-        words = {
-            field: kwargs.pop(old, "")
-            for old, field in HERO_WORDS.items()
-            if old in kwargs
-        }
-        if upload:
+        words = {}
+        for old, field in HERO_WORDS.items():
+            value = kwargs.pop(old, None)
+            if isinstance(value, str):
+                words[field] = value
+        if isinstance(upload, File):
             kwargs["hero"] = LibraryImage.objects.create(file=upload, **words)
         return kwargs
 

@@ -29,6 +29,7 @@ from articles.workflow import Status
 from authors.models import Correspondent
 from blocks import images
 from comments.models import Comment
+from library.models import Image
 from wordpress import convert, wxr
 from wordpress.models import LegacyId
 
@@ -251,7 +252,7 @@ class Importer:
         }
         thumbnail_id = convert.to_int(item.meta.get("_thumbnail_id"))
         if thumbnail_id is None and legacy and legacy.thumbnail_id:
-            values.update(hero_image="", hero_alt="", hero_caption="")
+            values.update(hero=None)
         outcome = self.store(article, values)
         tag_ids = [self.tag_id(ref) for ref in item.terms_in("post_tag")]
         if self.set_relations(article, bylines, tag_ids) and outcome == UNCHANGED:
@@ -344,13 +345,11 @@ class Importer:
             # Re-saving bumps updated_at; keep WordPress's date.
             updated_at = article.updated_at
             text = {
-                "hero_alt": convert.plain_line(attachment.alt, Article, "hero_alt"),
-                "hero_caption": convert.plain_line(
-                    attachment.caption, Article, "hero_caption"
-                ),
+                "alt": convert.plain_line(attachment.alt, Image, "alt"),
+                "caption": convert.plain_line(attachment.caption, Image, "caption"),
             }
-            if legacy.thumbnail_id == thumbnail_id and article.hero_image:
-                outcome, problem = self.store(article, text), ""
+            if legacy.thumbnail_id == thumbnail_id and article.hero_id:
+                outcome, problem = self.store(article.hero, text), ""
             else:
                 outcome, problem = self.attach(article, attachment, text, label)
                 if outcome in (CREATED, UPDATED):
@@ -361,7 +360,8 @@ class Importer:
             revisions.record(article, by=None, note=IMPORTED)
 
     def attach(self, article, attachment, text, label) -> tuple[str, str]:
-        """Validate the attachment's file and make it the article's hero image."""
+        """Validate the attachment's file, add it to the library and make it
+        the article's hero image."""
         path = self.media_file(attachment)
         if path is None:
             return SKIPPED, ""
@@ -376,12 +376,11 @@ class Importer:
                     reason=" ".join(error.messages),
                 )
                 return REFUSED, problem
-            outcome = UPDATED if article.hero_image else CREATED
+            outcome = UPDATED if article.hero_id else CREATED
             # Storage is not transactional: a dry run writes no files.
             if not self.report.dry_run:
-                for name, value in text.items():
-                    setattr(article, name, value)
-                article.hero_image = upload  # save() re-encodes it, strips EXIF
+                # save() re-encodes it and strips EXIF.
+                article.hero = Image.objects.create(file=upload, **text)
                 article.save()
         return outcome, ""
 
