@@ -10,8 +10,8 @@ from PIL import Image
 from articles.models import Article
 from authors.models import Correspondent
 from blocks import images
-from tests.admin_forms import open_form
 from library.models import Image as LibraryImage
+from tests.admin_forms import open_form
 from tests.factories import (
     ArticleFactory,
     CorrespondentFactory,
