@@ -65,6 +65,14 @@ def role_group(name: str) -> Group:
                     content_type__app_label=app_label, codename=codename
                 )
             )
+        library = importlib.import_module(
+            "library.migrations.0002_move_heroes_and_give_roles"
+        ).ROLES
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="library", codename__in=library.get(name, [])
+            )
+        )
     return group
 
 

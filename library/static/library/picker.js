@@ -1,7 +1,8 @@
 "use strict";
 // The story form's hero picker: Django's autocomplete select (select2),
-// asking the library's search and showing each image's thumbnail.
-{
+// asking the library's search and showing each image's thumbnail. It runs
+// once the page is parsed: the admin may place it before jQuery and select2.
+document.addEventListener("DOMContentLoaded", () => {
     const $ = django.jQuery;
 
     function label(item) {
@@ -34,6 +35,7 @@
         this.each((i, element) => {
             $(element).select2({
                 ajax: {data: (params) => ({term: params.term, page: params.page})},
+                width: "min(34rem, 100%)",
                 templateResult: label,
                 templateSelection: label,
             });
@@ -41,5 +43,5 @@
         return this;
     };
 
-    $(() => $(".library-picker").not("[name*=__prefix__]").libraryPicker());
-}
+    $(".library-picker").not("[name*=__prefix__]").libraryPicker();
+});
