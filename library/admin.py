@@ -18,11 +18,17 @@ PICKER_PAGE = 20
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "caption_or_alt", "credit", "size", "uploaded_at"]
-    list_display_links = ["thumbnail", "caption_or_alt"]
+    list_display_links = ["caption_or_alt"]
     list_per_page = 40
     search_fields = ["alt", "caption", "credit", "original_name"]
     search_help_text = _("Words of the caption, alt text, credit or file name.")
-    readonly_fields = ["focal_preview", "hero_ready", "uploaded", "used_in"]
+    readonly_fields = [
+        "focal_preview",
+        "card_preview",
+        "hero_ready",
+        "uploaded",
+        "used_in",
+    ]
     list_select_related = ["uploaded_by"]
 
     def get_fieldsets(self, request, obj=None):
@@ -35,7 +41,11 @@ class ImageAdmin(admin.ModelAdmin):
             (
                 _("Focal point"),
                 {
-                    "fields": ["focal_preview", ("focal_x", "focal_y")],
+                    "fields": [
+                        "focal_preview",
+                        ("focal_x", "focal_y"),
+                        "card_preview",
+                    ],
                     "description": _(
                         "Click the part of the picture that must stay in every "
                         "crop, or type where it is."
@@ -78,6 +88,13 @@ class ImageAdmin(admin.ModelAdmin):
             obj.alt,
             obj.width,
             obj.height,
+        )
+
+    @admin.display(description=_("As story cards show it"))
+    def card_preview(self, obj):
+        return format_html(
+            '<img class="library-card" src="{}" alt="" width="320" height="180">',
+            obj.thumbnail_url(),
         )
 
     @admin.display(description=_("As a hero"))
