@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
 from PIL import Image as Pillow
+from PIL import ImageChops
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
@@ -34,9 +35,13 @@ def picture_with_red_square(width, height, box):
 
 
 def red_share(image: Pillow.Image) -> float:
-    pixels = image.convert("RGB").getdata()
-    red = sum(1 for r, g, b in pixels if r > 150 and g < 90 and b < 90)
-    return red / len(pixels)
+    rgb = image.convert("RGB")
+    red = rgb.point(lambda v: 255 if v > 150 else 0).getchannel("R")
+    others = rgb.point(lambda v: 255 if v < 90 else 0)
+    mask = Pillow.eval(red, lambda v: v)
+    for band in ("G", "B"):
+        mask = ImageChops.multiply(mask, others.getchannel(band))
+    return mask.histogram()[255] / (rgb.width * rgb.height)
 
 
 # Focal-point crops -------------------------------------------------------------
