@@ -135,3 +135,34 @@ def test_journalist_illustrates_a_story_from_the_library(new_page, shots, tmp_pa
         "() => document.querySelector('.story__figure img').naturalWidth > 0"
     )
     shots(page, "public-story-with-figure")
+
+
+def test_upload_form_says_the_width_and_keeps_the_file_after_an_error(
+    new_page, shots, tmp_path
+):
+    UserFactory(username="writer", role="Journalist")
+    narrow = tmp_path / "chart.png"
+    Pillow.new("RGB", (900, 600), (250, 250, 250)).save(narrow, "PNG")
+    page = new_page()
+    login(page, "writer")
+    visit(page, "/admin/library/image/add/")
+
+    page.set_input_files("#id_file", str(narrow))
+    page.wait_for_selector(".library-check[data-state=warning]")
+    said = page.inner_text(".library-check")
+    assert "900 px wide" in said and "a hero needs at least 1200 px" in said
+    assert "Now describe it in the alt text." in said
+    # Sent without alt text: refused, and the file need not be chosen again.
+    submit(page, "input[name=_save]", redirected=False)
+    assert "alt text is required" in page.inner_text(".errorlist")
+    assert "chart.png is kept from your last try" in page.inner_text(".library-kept")
+    shots(page, "alt-missing-file-kept")
+    page.fill("#id_alt", "A bar chart of ferry crossings by month")
+    submit(page, "input[name=_save]")
+
+    image = Image.objects.get()
+    assert (image.width, image.original_name) == (900, "chart.png")
+    assert "it can go inside a story, but a hero needs" in page.inner_text(
+        ".messagelist"
+    )
+    shots(page, "narrow-image-saved")
