@@ -307,3 +307,15 @@ def test_a_hero_in_use_cannot_be_deleted():
 
     with pytest.raises(ProtectedError):
         image.delete()
+
+
+def test_the_api_gives_the_body_with_its_figures_as_on_the_page(client):
+    image = ImageFactory(caption="Nets drying")
+    article = ArticleFactory(
+        published=True, body=f'<p>Text.</p><figure data-image="{image.pk}"></figure>'
+    )
+
+    story = client.get(f"/api/v1/stories/{article.pk}/").json()
+
+    assert '<figure class="story__figure"><picture>' in story["body_html"]
+    assert "Nets drying" in story["body_html"]
