@@ -1,5 +1,6 @@
 """The library's screens: thumbnails, search, the focal point, and the picker."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -137,7 +138,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     @property
     def media(self):
-        return super().media + type(super().media)(
+        return super().media + forms.Media(
             js=["library/focal.js"], css={"screen": ["library/library.css"]}
         )
 
