@@ -50,6 +50,10 @@ class ImageForm(forms.ModelForm):
         model = Image
         fields = ["file", "alt", "caption", "credit", "focal_x", "focal_y"]
         widgets = {
+            # The admin titles a file field with a legend, which is no label.
+            "file": forms.ClearableFileInput(
+                attrs={"aria-label": "Image file", "accept": "image/*"}
+            ),
             "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
             "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
             "alt": forms.TextInput(attrs={"size": 80}),

@@ -138,12 +138,12 @@ def test_journalist_illustrates_a_story_from_the_library(new_page, shots, tmp_pa
 
 
 def test_upload_form_says_the_width_and_keeps_the_file_after_an_error(
-    new_page, shots, tmp_path
+    new_page, shots, tmp_path, axe_check
 ):
     UserFactory(username="writer", role="Journalist")
     narrow = tmp_path / "chart.png"
     Pillow.new("RGB", (900, 600), (250, 250, 250)).save(narrow, "PNG")
-    page = new_page()
+    page = new_page(axe=True)
     login(page, "writer")
     visit(page, "/admin/library/image/add/")
 
@@ -157,6 +157,7 @@ def test_upload_form_says_the_width_and_keeps_the_file_after_an_error(
     assert "alt text is required" in page.inner_text(".errorlist")
     assert "chart.png is kept from your last try" in page.inner_text(".library-kept")
     shots(page, "alt-missing-file-kept")
+    assert axe_check(page) == []
     page.fill("#id_alt", "A bar chart of ferry crossings by month")
     submit(page, "input[name=_save]")
 
@@ -166,3 +167,5 @@ def test_upload_form_says_the_width_and_keeps_the_file_after_an_error(
         ".messagelist"
     )
     shots(page, "narrow-image-saved")
+    visit(page, f"/admin/library/image/{image.pk}/change/")
+    assert axe_check(page) == []
