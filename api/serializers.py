@@ -149,7 +149,7 @@ class StorySerializer(serializers.ModelSerializer):
     url = PageUrlField()
     standfirst = serializers.CharField(source="dek")
     body_html = serializers.CharField(
-        source="body", help_text="Cleaned HTML, as on the story page."
+        help_text="Cleaned HTML, as on the story page (library figures as pictures).",
     )
     section = SectionSerializer(allow_null=True)
     tags = TagSerializer(many=True)

@@ -26,6 +26,7 @@ from articles.models import (
 from articles.workflow import Status
 from authors.models import Correspondent
 from blocks.inlines import LabelledTabularInline
+from library.widgets import ImagePicker
 
 NOTHING_TO_REVIEW = _("Nothing changed, so there is nothing to review.")
 
@@ -130,7 +131,7 @@ class ArticleAdmin(WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
         ),
         (
             _("Hero image"),
-            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+            {"fields": ["hero"]},
         ),
         (
             _("Publishing"),
@@ -147,6 +148,11 @@ class ArticleAdmin(WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "hero":
+            kwargs["widget"] = ImagePicker(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # Who sees what ------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import checklist, desk, structured_data
 from articles.models import Byline
+from library.admin import picker_entry
 
 # What the queue says a story still misses, item by item, in a word or two.
 MISSING = {
@@ -58,10 +59,7 @@ class WritingDeskAdmin:
                 "desk_data": {
                     **checklist.limits(),
                     "wordsPerMinute": settings.READING_WORDS_PER_MINUTE,
-                    "hero": {
-                        "saved": bool(article.hero_image),
-                        "width": article.hero_width,
-                    },
+                    "hero": picker_entry(article.hero) if article.hero_id else None,
                 },
             }
         )

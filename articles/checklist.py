@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from blocks import images
+from library.models import HERO_MIN_WIDTH as MIN_HERO_WIDTH
 
 # Search results show about the first 60 characters of a title and share
 # cards two lines; past 90 a headline is cut in both.
@@ -20,7 +21,6 @@ HEADLINE_SEARCH_SHOWS = 60
 # short enough to stand whole as the search snippet and share-card text.
 STANDFIRST_MIN = 50
 STANDFIRST_MAX = 200
-MIN_HERO_WIDTH = 1200
 
 NEEDS_SECTION = "Choose a section."
 NEEDS_BYLINE = "Add at least one byline."

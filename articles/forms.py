@@ -1,6 +1,7 @@
 """The story admin's forms: the article form and the workflow's small forms."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
 
@@ -20,11 +21,12 @@ BODY_EDITOR = {
         "Link": {"enableTarget": False},
         "HardBreak": True,
         "History": True,
-        # static/js/editor-embeds.js, registered in settings.
+        # static/js/editor/, registered in settings.
         "Embed": {"services": embeds.HOSTS},
         "PullQuote": True,
         # The package turns the browser's spellcheck off by default.
         "NoSpellCheck": False,
+        "LibraryFigure": {"pickerUrl": reverse_lazy("admin:library_image_picker")},
     }
 }
 EDIT_CONFLICT = (
@@ -50,10 +52,7 @@ class ArticleAdminForm(forms.ModelForm):
             "tags",
             "is_featured",
             "comments_open",
-            "hero_image",
-            "hero_alt",
-            "hero_caption",
-            "hero_credit",
+            "hero",
         ]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
@@ -66,9 +65,6 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["base_version"].initial = self.instance.version
-        if "hero_image" in self.fields:
-            # The file box sits under a legend, not a label: name it.
-            self.fields["hero_image"].widget.attrs["aria-label"] = "Hero image file"
         pending = getattr(self.instance, "pending_change", None)
         if pending is not None and not self.is_bound:
             # A writer goes on from the change waiting for review, not from
@@ -94,9 +90,17 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_conflict(cleaned.get("base_version"))
-        if images.lacks_alt(cleaned.get("hero_image"), cleaned.get("hero_alt")):
-            self.add_error("hero_alt", images.NEEDS_ALT)
         return cleaned
+
+    def clean_hero(self):
+        """Say at once what publishing would refuse about the chosen image."""
+        image = self.cleaned_data.get("hero")
+        if image is not None and "hero" in self.changed_data:
+            if image.hero_warning():
+                raise forms.ValidationError(image.hero_warning(), code="too_narrow")
+            if images.lacks_alt(image.file, image.alt):
+                raise forms.ValidationError(images.NEEDS_ALT, code="needs_alt")
+        return image
 
     def _check_conflict(self, base_version):
         saved = (

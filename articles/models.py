@@ -23,8 +23,8 @@ from articles.checklist import (  # noqa: F401 - the messages tests match
 from articles.queries import ArticleManager
 from articles.workflow import Status
 from authors.models import Correspondent
-from blocks import images
 from blocks.links import slug_url
+from library import figures
 
 logger = logging.getLogger(__name__)
 
@@ -103,23 +103,18 @@ class Article(models.Model):
     correspondents = models.ManyToManyField(
         Correspondent, through="Byline", related_name="articles"
     )
-    hero_image = images.field(
-        "articles/",
-        "hero",
+    hero = models.ForeignKey(
+        "library.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hero_of",
+        verbose_name=_("hero image"),
         help_text=_(
-            "At least 1200 px wide. Metadata such as GPS is removed on upload."
+            "Search the library by caption, alt text, credit or file name, or "
+            "add a new image with +. At least 1200 px wide."
         ),
     )
-    hero_width = images.dimension()
-    hero_height = images.dimension()
-    hero_alt = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for readers who cannot see it."),
-    )
-    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
-    hero_credit = models.CharField(_("credit"), max_length=120, blank=True)
     is_featured = models.BooleanField(
         _("lead story"),
         default=False,
@@ -180,8 +175,7 @@ class Article(models.Model):
         self.word_count = words_in(self.body)
         self.reading_minutes = reading_minutes(self.word_count)
         self.version += 1
-        with images.saving(self, "hero_image"):
-            super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or SEARCHED_FIELDS & set(update_fields):
             Article.objects.filter(pk=self.pk).update_search_vectors()
@@ -189,15 +183,47 @@ class Article(models.Model):
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
 
+    # The hero, read from its library image ---------------------------------
+
+    @property
+    def hero_image(self):
+        """The hero's stored file, or None: templates, feeds and the API
+        read the picture through these as they did when it was a column."""
+        return self.hero.file if self.hero_id else None
+
+    @property
+    def hero_width(self) -> int | None:
+        return self.hero.width if self.hero_id else None
+
+    @property
+    def hero_height(self) -> int | None:
+        return self.hero.height if self.hero_id else None
+
+    @property
+    def hero_alt(self) -> str:
+        return self.hero.alt if self.hero_id else ""
+
+    @property
+    def hero_caption(self) -> str:
+        return self.hero.caption if self.hero_id else ""
+
+    @property
+    def hero_credit(self) -> str:
+        return self.hero.credit if self.hero_id else ""
+
+    def body_html(self):
+        """The body as readers get it: library figures drawn as pictures."""
+        return figures.render(self.body)
+
     # State ------------------------------------------------------------------
 
     def body_for_readers(self):
         """The body as the story page shows it (embeds load on request)."""
-        return body.for_readers(self.body)
+        return body.for_readers(self.body_html())
 
     def body_for_feeds(self):
         """The body for feed readers, which run no scripts: embeds as links."""
-        return body.for_feeds(self.body)
+        return body.for_feeds(self.body_html())
 
     def is_published(self) -> bool:
         return (

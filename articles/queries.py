@@ -38,7 +38,7 @@ class ArticleQuerySet(models.QuerySet):
 
         return (
             self.defer("search_vector")
-            .select_related("section")
+            .select_related("section", "hero")
             .prefetch_related(
                 models.Prefetch(
                     "bylines", queryset=Byline.objects.select_related("correspondent")
@@ -100,11 +100,12 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
                 values[index] = convert(values[index], col, connection)
         split = len(query.article_fields)
         article = self.model.from_db(db, query.article_fields, values[:split])
-        if article.section_id is not None:
-            section_model = self.model._meta.get_field("section").related_model
-            article.section = section_model.from_db(
-                db, query.section_fields, values[split:]
-            )
+        for name, fields in query.joined:
+            part = values[split : split + len(fields)]
+            split += len(fields)
+            if getattr(article, f"{name}_id") is not None:
+                related = self.model._meta.get_field(name).related_model
+                setattr(article, name, related.from_db(db, fields, part))
         return article
 
 
@@ -112,14 +113,14 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
 class _PageQuery:
     sql: str
     article_fields: list[str]
-    section_fields: list[str]
+    joined: list[tuple[str, list[str]]]  # (foreign key, the related row's fields)
     converters: list[tuple]  # (column index, Col, converter functions)
 
 
 @functools.cache
 def _page_query(db: str, Article) -> _PageQuery:
-    """get_for_page()'s SQL on database `db`, and how to read its row."""
-    Section = Article._meta.get_field("section").related_model
+    """get_for_page()'s SQL on database `db`, and how to read its row: the
+    story, its section and its hero image, each left-joined."""
     connection = connections[db]
     quote = connection.ops.quote_name
     fields = [
@@ -127,7 +128,15 @@ def _page_query(db: str, Article) -> _PageQuery:
         for field in Article._meta.concrete_fields
         if field.name != "search_vector"
     ]
-    fields += [("s", field) for field in Section._meta.concrete_fields]
+    joins, joined = [], []
+    for alias, name in (("s", "section"), ("h", "hero")):
+        related = Article._meta.get_field(name).related_model
+        fields += [(alias, field) for field in related._meta.concrete_fields]
+        joins.append(
+            f"LEFT JOIN {quote(related._meta.db_table)} {alias} "
+            f"ON {alias}.id = a.{quote(name + '_id')}"
+        )
+        joined.append((name, [f.attname for a, f in fields if a == alias]))
     converters = []
     for index, (alias, field) in enumerate(fields):
         col = field.get_col(alias)
@@ -140,10 +149,9 @@ def _page_query(db: str, Article) -> _PageQuery:
     return _PageQuery(
         sql=(
             f"SELECT {columns} FROM {quote(Article._meta.db_table)} a "
-            f"LEFT JOIN {quote(Section._meta.db_table)} s ON s.id = a.section_id "
-            "WHERE a.slug = %s"
+            f"{' '.join(joins)} WHERE a.slug = %s"
         ),
         article_fields=[f.attname for alias, f in fields if alias == "a"],
-        section_fields=[f.attname for alias, f in fields if alias == "s"],
+        joined=joined,
         converters=converters,
     )

@@ -4,7 +4,6 @@ the review of edits to live stories (pending changes)."""
 import difflib
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -15,7 +14,7 @@ from articles import sanitize, workflow
 from articles.models import Article, Byline, Revision, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
-from blocks import images
+from library.models import Image
 
 NOT_PENDING = "This change is no longer waiting for review."
 DISCARD_NEEDS_NOTE = "Say why: discarding a writer's change needs a note."
@@ -26,19 +25,13 @@ TEXT_FIELDS = [
     "slug",
     "dek",
     "body",
-    "hero_alt",
-    "hero_caption",
-    "hero_credit",
 ]
 LABELS = {
     "headline": "Headline",
     "slug": "Slug",
     "dek": "Standfirst",
     "body": "Body",
-    "hero_image": "Hero image",
-    "hero_alt": "Alt text",
-    "hero_caption": "Caption",
-    "hero_credit": "Credit",
+    "hero": "Hero image",
     "section": "Section",
     "tags": "Tags",
     "bylines": "Bylines",
@@ -49,7 +42,8 @@ LABELS = {
 def snapshot(article: Article) -> dict:
     return {
         **{name: getattr(article, name) for name in TEXT_FIELDS},
-        "hero_image": article.hero_image.name or "",
+        "hero": article.hero.file.name if article.hero_id else "",
+        "hero_id": article.hero_id,
         "section": article.section.name if article.section else "",
         "section_id": article.section_id,
         "comments_open": article.comments_open,
@@ -84,6 +78,10 @@ def snapshot_of_form(cleaned: dict, *, base: dict) -> dict:
         content["tags"] = sorted(tag.name for tag in cleaned["tags"])
     if "comments_open" in cleaned:
         content["comments_open"] = cleaned["comments_open"]
+    if "hero" in cleaned:
+        hero = cleaned["hero"]
+        content["hero"] = hero.file.name if hero else ""
+        content["hero_id"] = hero.pk if hero else None
     return content
 
 
@@ -159,6 +157,7 @@ def form_initial(content: dict) -> dict:
     initial = {name: content.get(name, "") for name in TEXT_FIELDS}
     initial["section"] = content.get("section_id")
     initial["comments_open"] = content.get("comments_open", True)
+    initial["hero"] = content.get("hero_id")
     initial["tags"] = list(
         Tag.objects.filter(name__in=content.get("tags", [])).values_list(
             "pk", flat=True
@@ -169,7 +168,7 @@ def form_initial(content: dict) -> dict:
 
 def content_of_change_form(form, formsets) -> dict:
     """What a valid article change form and its bylines would save, as a
-    snapshot; a new hero upload is cleaned and stored under its own name."""
+    snapshot."""
     article = form.instance
     live = snapshot(Article.objects.get(pk=article.pk))
     content = snapshot_of_form(form.cleaned_data, base=live)
@@ -186,14 +185,6 @@ def content_of_change_form(form, formsets) -> dict:
                 {"id": data["correspondent"].pk, "name": data["correspondent"].name}
                 for data in kept
             ]
-    upload = form.cleaned_data.get("hero_image")
-    if upload is False:  # "Clear" ticked
-        content["hero_image"] = ""
-    elif upload and images.is_new_upload(article.hero_image):
-        cleaned = images.clean_upload(upload)
-        field = Article._meta.get_field("hero_image")
-        name = field.generate_filename(article, cleaned.name)
-        content["hero_image"] = default_storage.save(name, cleaned)
     return content
 
 
@@ -203,10 +194,9 @@ def apply(article: Article, content: dict) -> None:
         setattr(article, name, content.get(name, ""))
     article.section_id = content.get("section_id")
     article.comments_open = content.get("comments_open", True)
-    new_image = content.get("hero_image", article.hero_image.name or "")
-    image_changed = new_image != (article.hero_image.name or "")
-    if image_changed:
-        article.hero_image = new_image
+    hero_id = content.get("hero_id", article.hero_id)
+    # An image deleted from the library since leaves the story without one.
+    article.hero = Image.objects.filter(pk=hero_id).first() if hero_id else None
     article.save()
     article.tags.set(
         Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
@@ -223,8 +213,6 @@ def apply(article: Article, content: dict) -> None:
             correspondent_id=person_id,
             defaults={"position": position},
         )
-    if image_changed and new_image:
-        transaction.on_commit(lambda: images.make_renditions(new_image))
 
 
 def restore(article: Article, revision: Revision, *, by) -> Revision:

@@ -110,7 +110,7 @@ def build_large(rng: random.Random) -> None:
     from comments.models import Comment
 
     sources = list(
-        Article.objects.published().exclude(hero_image="").order_by("pk")
+        Article.objects.published().exclude(hero=None).order_by("pk")
     ) or list(Article.objects.exclude(body="").order_by("pk"))
     sections = list(Section.objects.all())
     people = list(Correspondent.objects.all())
@@ -149,12 +149,7 @@ def build_large(rng: random.Random) -> None:
                     dek=source.dek,
                     body=source.body,
                     section=rng.choice(sections),
-                    hero_image=source.hero_image.name,
-                    hero_width=source.hero_width,
-                    hero_height=source.hero_height,
-                    hero_alt=source.hero_alt,
-                    hero_caption=source.hero_caption,
-                    hero_credit=source.hero_credit,
+                    hero_id=source.hero_id,  # the library image, shared
                     status=Status.PUBLISHED,
                     publish_at=publish_at,
                     first_published_at=publish_at,
@@ -273,7 +268,7 @@ def pages_to_measure() -> dict:
         article
         for article in Article.objects.published()
         .filter(slug__in=demo_slugs)
-        .exclude(hero_image="")
+        .exclude(hero=None)
         .select_related("section")
         if article.accepts_comments() and article.comment_count and article.section
     ]

@@ -204,3 +204,98 @@ def make_renditions(name: str) -> None:
             out = io.BytesIO()
             resized.save(out, pil_format, quality=82)
             default_storage.save(target, ContentFile(out.getvalue()))
+
+
+# Sizes and focal-point crops -------------------------------------------------
+
+ORIENTATION_TAG = 0x0112
+SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+
+
+def checked_size(file) -> tuple[int, int]:
+    """Validate an upload as validate_image() does; return its upright size.
+
+    The size is the one readers will see: a phone's portrait photo stored
+    sideways with an orientation tag counts as tall, as clean_upload() makes it.
+    """
+    validate_image(file)
+    image = _open_checked(file)
+    width, height = image.size
+    if image.getexif().get(ORIENTATION_TAG) in SIDEWAYS:
+        width, height = height, width
+    return width, height
+
+
+def focal_crop_box(
+    width: int, height: int, ratio: tuple[int, int], focal: tuple[float, float]
+) -> tuple[int, int, int, int]:
+    """The largest box of `ratio` (w, h) inside a width × height image, centred
+    on the focal point (x, y as fractions) as far as the edges allow."""
+    aspect = ratio[0] / ratio[1]
+    if width / height > aspect:
+        box_width, box_height = max(1, round(height * aspect)), height
+    else:
+        box_width, box_height = width, max(1, round(width / aspect))
+    fx, fy = (min(max(value, 0.0), 1.0) for value in focal)
+    left = min(max(round(fx * width - box_width / 2), 0), width - box_width)
+    top = min(max(round(fy * height - box_height / 2), 0), height - box_height)
+    return left, top, left + box_width, top + box_height
+
+
+def crop_tag(ratio: tuple[int, int], focal: tuple[float, float]) -> str:
+    """The part of a crop's file names that says its ratio and focal point,
+    so a moved focal point gets new addresses rather than stale caches."""
+    fx, fy = (round(min(max(value, 0.0), 1.0) * 1000) for value in focal)
+    return f"{ratio[0]}x{ratio[1]}-f{fx}-{fy}"
+
+
+def crop_rendition_name(name: str, tag: str, width: int, extension: str) -> str:
+    path = PurePosixPath(name)
+    return str(path.parent / "renditions" / f"{path.stem}-{tag}-{width}w.{extension}")
+
+
+def crop_renditions(
+    name: str,
+    size: tuple[int, int],
+    ratio: tuple[int, int],
+    focal: tuple[float, float],
+) -> tuple[dict[str, list[Rendition]], tuple[int, int]]:
+    """The srcset candidates of a focal-point crop, by MIME type, and the
+    crop's size. An image already of that ratio is its own crop."""
+    left, top, right, bottom = focal_crop_box(*size, ratio, focal)
+    crop_size = (right - left, bottom - top)
+    if crop_size == tuple(size):
+        return renditions(name, size[0]), crop_size
+    tag = crop_tag(ratio, focal)
+    return {
+        mime: [
+            Rendition(crop_rendition_name(name, tag, width, extension), width, mime)
+            for width in rendition_widths(crop_size[0])
+        ]
+        for extension, _format, mime in RENDITION_FORMATS
+    }, crop_size
+
+
+def make_crop_renditions(
+    name: str, ratio: tuple[int, int], focal: tuple[float, float]
+) -> None:
+    """Write each missing rendition of a focal-point crop (idempotent)."""
+    with default_storage.open(name) as file:
+        source = Image.open(file)
+        source.load()
+    box = focal_crop_box(source.width, source.height, ratio, focal)
+    if (box[2] - box[0], box[3] - box[1]) == source.size:
+        return  # the plain renditions serve
+    cropped = source.convert("RGB").crop(box)
+    by_type, (width, height) = crop_renditions(name, source.size, ratio, focal)
+    for _extension, pil_format, mime in RENDITION_FORMATS:
+        for rendition in by_type[mime]:
+            if default_storage.exists(rendition.name):
+                continue
+            resized = cropped.resize(
+                (rendition.width, round(height * rendition.width / width)),
+                Image.Resampling.LANCZOS,
+            )
+            out = io.BytesIO()
+            resized.save(out, pil_format, quality=82)
+            default_storage.save(rendition.name, ContentFile(out.getvalue()))

@@ -25,7 +25,30 @@ def picture(image, width, height, alt, sizes="100vw", loading="lazy", css_class=
 def _picture(name, width, height, alt, sizes, loading, css_class):
     # A pure function of its arguments (rendition names derive from the
     # image's), so each card's markup is built once per process.
-    by_type = images.renditions(name, width)
+    return picture_markup(
+        images.renditions(name, width), width, height, alt, sizes, loading, css_class
+    )
+
+
+def cropped_picture(
+    image, size, ratio, focal, alt, sizes="100vw", loading="lazy", css_class=""
+):
+    """A responsive <picture> of an image's focal-point crop at `ratio`."""
+    if not image:
+        return ""
+    return _cropped_picture(
+        image.name, tuple(size), ratio, tuple(focal), alt, sizes, loading, css_class
+    )
+
+
+@lru_cache(maxsize=4096)
+def _cropped_picture(name, size, ratio, focal, alt, sizes, loading, css_class):
+    by_type, (width, height) = images.crop_renditions(name, size, ratio, focal)
+    return picture_markup(by_type, width, height, alt, sizes, loading, css_class)
+
+
+def picture_markup(by_type, width, height, alt, sizes, loading, css_class):
+    """The <picture> for srcset candidates by MIME type: WebP sources, JPEG img."""
     sources = format_html_join(
         "",
         '<source type="{}" srcset="{}" sizes="{}">',

@@ -10,6 +10,7 @@ JSON object:
       "sections": [section, ...],
       "tags": [tag, ...],
       "correspondents": [correspondent, ...],   each with "links", "outlets"
+      "images": [library image, ...],
       "articles": [article, ...],               each with "tags", "bylines",
                                                 "corrections", "revisions", "events"
       "comments": [comment, ...],
@@ -24,9 +25,11 @@ Every record holds each database column of its model under the field's name
   "actor", "moderated_by"): accounts are not part of the export, and are
   linked again on import when an account with that username exists;
 - a date and time is ISO 8601 with its UTC offset and microseconds;
-- an image ("hero_image", "photo") is its file name relative to MEDIA_ROOT,
-  e.g. "articles/4f0c9a.jpg"; copy the media folder alongside the file, the
-  renditions too (they are named from the original);
+- an image ("file", "photo") is its file name relative to MEDIA_ROOT,
+  e.g. "library/4f0c9a.jpg"; copy the media folder alongside the file, the
+  renditions too (they are named from the original); an article's "hero" is
+  a library image's id (exports from before the library, whose articles
+  carry "hero_image", "hero_alt" and the like, are read too);
 - a JSON column (a revision's "content", a comment's "signals") is as stored.
 
 Nested lists leave out the key that points at their parent: an article's
@@ -65,6 +68,7 @@ from articles.models import (
 )
 from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
+from library.models import Image
 
 FORMAT = "newsroom-export"
 VERSION = 1
@@ -78,7 +82,7 @@ NOT_EMPTY = (
 )
 
 # Any of these present means the database is not empty.
-CONTENT = [Article, Section, Tag, Correspondent, Comment, Page]
+CONTENT = [Article, Section, Tag, Correspondent, Comment, Page, Image]
 # Every table written, for resetting primary-key sequences afterwards.
 TABLES = [
     Section,
@@ -86,6 +90,7 @@ TABLES = [
     Correspondent,
     ProfileLink,
     PreviousOutlet,
+    Image,
     Article,
     Byline,
     Correction,
@@ -95,6 +100,7 @@ TABLES = [
     Page,
 ]
 LISTS = ["sections", "tags", "correspondents", "articles", "comments", "pages"]
+OLD_HERO_WORDS = ("alt", "caption", "credit")
 ARTICLE_PARTS = {
     "bylines": Byline,
     "corrections": Correction,
@@ -134,6 +140,7 @@ def export_content() -> dict:
             }
             for person in correspondents.iterator(chunk_size=500)
         ],
+        "images": [row(image) for image in Image.objects.order_by("pk")],
         "articles": [
             {
                 **row(article),
@@ -194,7 +201,10 @@ def import_content(data: dict) -> dict[str, int]:
                 build(PreviousOutlet, {**outlet, "correspondent": row["id"]})
                 for outlet in row.get("outlets", [])
             )
+        for row in data.get("images", []):
+            _save(build(Image, row))
         for row in data["articles"]:
+            _hero_from_old_columns(row)
             # Article.save() counts a version up; the export's number stands.
             _save(build(Article, row), keep=["version"])
             Article.tags.through.objects.bulk_create(
@@ -212,6 +222,17 @@ def import_content(data: dict) -> dict[str, int]:
             _save(build(Page, row))
         _reset_sequences()
     return {key: len(data[key]) for key in LISTS}
+
+
+def _hero_from_old_columns(row: dict) -> None:
+    """An article exported before the library: its hero becomes an image."""
+    name = row.pop("hero_image", None)
+    words = {field: row.pop(f"hero_{field}", "") or "" for field in OLD_HERO_WORDS}
+    size = {field: row.pop(f"hero_{field}", None) for field in ("width", "height")}
+    if name and not row.get("hero"):
+        # bulk_create: the file is not opened (the media may not be copied yet).
+        (image,) = Image.objects.bulk_create([Image(file=name, **size, **words)])
+        row["hero"] = image.pk
 
 
 def _row(obj, *, usernames, skip="") -> dict:

@@ -161,6 +161,7 @@ def connect_signals():
     from articles.models import Article, Byline, Correction, Page, Section, Tag
     from authors.models import Correspondent, ProfileLink
     from comments.models import Comment
+    from library.models import Image
 
     for model in (
         Article,
@@ -171,6 +172,7 @@ def connect_signals():
         Correspondent,
         ProfileLink,
         Page,
+        Image,
     ):
         post_save.connect(
             invalidate, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}"

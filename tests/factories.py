@@ -7,6 +7,7 @@ from datetime import timedelta
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -16,6 +17,7 @@ from articles.models import Article, Byline, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
 from comments.models import Comment
+from library.models import Image as LibraryImage
 
 
 def image_upload(width=1600, height=900, fmt="JPEG", name="photo.jpg", exif=None):
@@ -63,6 +65,14 @@ def role_group(name: str) -> Group:
                     content_type__app_label=app_label, codename=codename
                 )
             )
+        library = importlib.import_module(
+            "library.migrations.0002_move_heroes_and_give_roles"
+        ).ROLES
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="library", codename__in=library.get(name, [])
+            )
+        )
     return group
 
 
@@ -116,16 +126,46 @@ def hero_upload():
     return image_upload(1600, 900, name="IMG_0412.jpg")
 
 
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A library image: a real Pillow picture, re-encoded, with renditions."""
+
+    class Meta:
+        model = LibraryImage
+
+    file = factory.LazyFunction(hero_upload)
+    alt = "Fishing boats tied up along a harbour wall at dawn."
+    caption = "The harbour on the morning the strike ended."
+    credit = "Photograph: The Update Desk"
+
+
+HERO_WORDS = {"hero_alt": "alt", "hero_caption": "caption", "hero_credit": "credit"}
+
+
 class ArticleFactory(factory.django.DjangoModelFactory):
     """A draft with one byline and a section, saved as the admin saves one
     (a revision kept). Traits move it on the way the newsroom does, through
     the workflow's own methods with their audit events: `in_review`,
     `published`, `scheduled`, `withdrawn`. `with_hero` stores a real image,
-    re-encoded with its renditions."""
+    re-encoded with its renditions, in the library. As before the library,
+    `hero_image=<upload>` with `hero_alt`, `hero_caption` and `hero_credit`
+    makes the story's hero from those."""
 
     class Meta:
         model = Article
         skip_postgeneration_save = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        # A trait left off passes its fields as factory.declarations.Skip.
+        upload = kwargs.pop("hero_image", None)
+        words = {}
+        for old, field in HERO_WORDS.items():
+            value = kwargs.pop(old, None)
+            if isinstance(value, str):
+                words[field] = value
+        if isinstance(upload, File):
+            kwargs["hero"] = LibraryImage.objects.create(file=upload, **words)
+        return kwargs
 
     headline = factory.Sequence(lambda n: f"Story number {n}")
     slug = factory.Sequence(lambda n: f"story-{n}")

@@ -11,6 +11,7 @@ from articles import revisions
 from articles.models import Article, Page, Section, Tag
 from authors.models import Correspondent, ProfileLink
 from comments.models import Comment
+from library.models import Image as LibraryImage
 from newsroom import backup
 from tests.factories import (
     ArticleFactory,
@@ -74,7 +75,7 @@ def flush_content():
     Comment.objects.all().delete()
     Article.objects.all().delete()
     Correspondent.objects.all().delete()
-    for model in (Section, Tag, Page):
+    for model in (Section, Tag, Page, LibraryImage):
         model.objects.all().delete()
 
 
@@ -107,7 +108,8 @@ def test_export_has_a_header_and_every_kind_of_record(newsroom, tmp_path):
 
     assert (data["format"], data["version"]) == ("newsroom-export", 1)
     story = next(a for a in data["articles"] if a["headline"] == "Port strike ends")
-    assert story["hero_image"].startswith("articles/")
+    [hero] = [i for i in data["images"] if i["id"] == story["hero"]]
+    assert hero["file"].startswith("library/") and hero["alt"] == "Cranes at dawn"
     assert [e["to_status"] for e in story["events"]] == ["published"]
     assert story["corrections"][0]["created_by"] == "editor"
     assert len(story["bylines"]) == 2 and len(story["tags"]) == 2
@@ -125,6 +127,29 @@ def test_export_keeps_private_emails_as_the_newsrooms_own_backup(newsroom, tmp_p
 
     assert "reader@private.example" in text
     assert "amara@private.example" in text
+
+
+def test_an_export_from_before_the_library_keeps_its_heroes(newsroom, tmp_path, client):
+    data = export(tmp_path / "export.json")
+    story = next(a for a in data["articles"] if a["headline"] == "Port strike ends")
+    [hero] = [i for i in data.pop("images") if i["id"] == story["hero"]]
+    for article in data["articles"]:
+        article.pop("hero")
+    story.update(
+        hero_image=hero["file"],
+        hero_width=hero["width"],
+        hero_height=hero["height"],
+        hero_alt=hero["alt"],
+        hero_caption="",
+        hero_credit="",
+    )
+    flush_content()
+
+    backup.import_content(json.loads(backup.dumps(data)))
+
+    restored = Article.objects.get(headline="Port strike ends")
+    assert restored.hero_image.name == hero["file"]
+    assert (restored.hero_width, restored.hero_alt) == (1600, "Cranes at dawn")
 
 
 def test_restored_ids_continue_for_new_records(newsroom, tmp_path):

@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains
 
 from articles.models import Article
 from comments.models import Comment
+from library.models import Image as LibraryImage
 from tests.comment_helpers import comment_data, comments_url, csrf_token, post_comment
 from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
 
@@ -141,9 +142,6 @@ def test_hostile_html_in_every_admin_text_field_is_inert(client, editor, hostile
             "headline",
             "dek",
             "body",
-            "hero_alt",
-            "hero_caption",
-            "hero_credit",
         )
     }
     saved(
@@ -181,6 +179,13 @@ def test_hostile_html_in_every_admin_text_field_is_inert(client, editor, hostile
             assert needle not in html, (response.request["PATH_INFO"], needle)
 
 
+def library_upload(client, file, **words):
+    return client.post(
+        reverse("admin:library_image_add"),
+        {"file": file, "alt": "x", "focal_x": "0.5", "focal_y": "0.5", **words},
+    )
+
+
 @pytest.mark.parametrize(
     "upload",
     [
@@ -192,44 +197,28 @@ def test_hostile_html_in_every_admin_text_field_is_inert(client, editor, hostile
     ids=["script-as-jpg", "truncated-png", "svg", "php"],
 )
 def test_bad_uploads_are_refused_with_a_message(client, editor, upload):
-    from tests.test_editorial_admin import form_data
-
-    article = ArticleFactory()
     client.force_login(editor)
 
-    response = client.post(
-        reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(article, hero_image=upload, hero_alt="x"),
-    )
+    response = library_upload(client, upload)
 
     assert response.status_code == HTTPStatus.OK
     assert "Upload a valid image." in response.content.decode()
-    article.refresh_from_db()
-    assert not article.hero_image
+    assert not LibraryImage.objects.exists()
 
 
 def test_a_bomb_upload_through_the_admin_is_refused(client, editor):
-    from tests.test_editorial_admin import form_data
     from tests.test_image_uploads import _png_header_claiming
 
-    article = ArticleFactory()
     client.force_login(editor)
 
-    response = client.post(
-        reverse("admin:articles_article_change", args=[article.pk]),
-        form_data(
-            article,
-            hero_image=SimpleUploadedFile(
-                "b.png", _png_header_claiming(60000, 60000), "image/png"
-            ),
-            hero_alt="x",
-        ),
+    response = library_upload(
+        client,
+        SimpleUploadedFile("b.png", _png_header_claiming(60000, 60000), "image/png"),
     )
 
     # Django's own image check (Pillow's bomb guard) refuses it first.
     assertContains(response, "Upload a valid image.")
-    article.refresh_from_db()
-    assert not article.hero_image
+    assert not LibraryImage.objects.exists()
 
 
 def test_an_oversized_request_body_is_a_4xx(article):
@@ -268,19 +257,10 @@ def test_admin_form_with_bad_values_re_renders(client, editor):
 
 
 def test_image_upload_accepted_when_real(client, editor):
-    from tests.test_editorial_admin import form_data, saved
-
-    article = ArticleFactory()
     client.force_login(editor)
 
-    saved(
-        client.post(
-            reverse("admin:articles_article_change", args=[article.pk]),
-            form_data(
-                article, hero_image=image_upload(1600, 900), hero_alt="A ferry at dawn"
-            ),
-        )
-    )
+    response = library_upload(client, image_upload(1600, 900), alt="A ferry at dawn")
 
-    article.refresh_from_db()
-    assert article.hero_image and article.hero_width == 1600
+    assert response.status_code == HTTPStatus.FOUND
+    image = LibraryImage.objects.get()
+    assert image.file and image.width == 1600 and image.alt == "A ferry at dawn"

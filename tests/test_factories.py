@@ -72,7 +72,7 @@ def test_image_traits_store_re_encoded_images_with_renditions(media_root):
     assert (article.hero_width, article.hero_height) == (1600, 900)
     assert "IMG_0412" not in article.hero_image.name
     assert (media_root / article.hero_image.name).exists()
-    assert list((media_root / "articles" / "renditions").iterdir())
+    assert list((media_root / "library" / "renditions").iterdir())
     assert (person.photo_width, person.photo_height) == (640, 640)
     assert list((media_root / "correspondents" / "renditions").iterdir())
 

@@ -10,8 +10,14 @@ from PIL import Image
 from articles.models import Article
 from authors.models import Correspondent
 from blocks import images
+from library.models import Image as LibraryImage
 from tests.admin_forms import open_form
-from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
+from tests.factories import (
+    ArticleFactory,
+    CorrespondentFactory,
+    ImageFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -138,38 +144,38 @@ def test_correspondent_photos_go_through_the_same_checks():
         ).full_clean()
 
 
-def test_admin_refuses_a_bad_upload_with_a_message(client, editor):
-    article = ArticleFactory()
-    url = reverse("admin:articles_article_change", args=[article.pk])
+def test_library_refuses_a_bad_upload_with_a_message(client, editor):
+    url = reverse("admin:library_image_add")
     client.force_login(editor)
 
     response = client.post(
         url,
-        open_form(client, url).data(
-            hero_image=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg"),
-            hero_alt="x",
-        ),
+        {
+            "file": SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg"),
+            "alt": "x",
+            "focal_x": "0.5",
+            "focal_y": "0.5",
+        },
     )
 
     assert response.status_code == 200
     assert "Upload a valid image." in response.content.decode()
-    article.refresh_from_db()
-    assert not article.hero_image
+    assert not LibraryImage.objects.exists()
 
 
-def test_a_stored_image_is_not_read_again_when_the_story_is_saved():
-    stored = ArticleFactory(with_hero=True)
-    article = Article.objects.get(pk=stored.pk)
+def test_a_stored_image_is_not_read_again_when_the_image_is_saved():
+    stored = ImageFactory()
+    image = LibraryImage.objects.get(pk=stored.pk)
     # What the admin form does on a save: put the stored file back on the
     # field (which reads its size and closes it), then run the validators.
-    article.hero_image = article.hero_image
+    image.file = image.file
 
-    article.full_clean()
-    article.save()
+    image.full_clean()
+    image.save()
 
-    article.refresh_from_db()
-    assert article.hero_image.name == stored.hero_image.name
-    assert (article.hero_width, article.hero_height) == (1600, 900)
+    image.refresh_from_db()
+    assert image.file.name == stored.file.name
+    assert (image.width, image.height) == (1600, 900)
 
 
 def test_a_stored_photo_is_not_read_again_when_the_profile_is_saved():
@@ -208,32 +214,30 @@ def test_only_a_new_upload_is_checked_not_the_stored_file(media_root):
     ids=["not an image", "wrong type"],
 )
 def test_a_new_upload_replacing_a_stored_image_is_still_checked(upload, message):
-    article = Article.objects.get(pk=ArticleFactory(with_hero=True).pk)
-    article.hero_image = upload
+    image = LibraryImage.objects.get(pk=ImageFactory().pk)
+    image.file = upload
 
     with pytest.raises(ValidationError) as error:
-        article.full_clean()
+        image.full_clean()
 
-    assert error.value.message_dict["hero_image"] == [message]
+    assert error.value.message_dict["file"] == [message]
 
 
-def test_admin_refuses_a_bad_replacement_and_keeps_the_stored_image(client, editor):
-    article = ArticleFactory(with_hero=True)
-    url = reverse("admin:articles_article_change", args=[article.pk])
+def test_library_refuses_a_bad_replacement_and_keeps_the_stored_file(client, editor):
+    image = ImageFactory()
+    url = reverse("admin:library_image_change", args=[image.pk])
     client.force_login(editor)
 
     response = client.post(
         url,
         open_form(client, url).data(
-            hero_image=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg")
+            file=SimpleUploadedFile("x.jpg", b"not an image", "image/jpeg")
         ),
     )
 
     assert response.status_code == 200
     assert "Upload a valid image." in response.content.decode()
-    kept = Article.objects.get(pk=article.pk)
-    assert kept.hero_image.name == article.hero_image.name
-    assert kept.version == article.version
+    assert LibraryImage.objects.get(pk=image.pk).file.name == image.file.name
 
 
 def test_admin_saves_a_story_with_its_image_unchanged(client, editor):

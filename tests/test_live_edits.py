@@ -12,7 +12,12 @@ from articles import revisions
 from articles.models import Article, Revision
 from articles.workflow import Status
 from tests.admin_forms import form_errors, open_form
-from tests.factories import ArticleFactory, CorrespondentFactory, image_upload
+from tests.factories import (
+    ArticleFactory,
+    CorrespondentFactory,
+    ImageFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -230,16 +235,17 @@ def test_writer_new_hero_on_a_live_story_waits_and_goes_live_with_renditions(
     client.force_login(journalist)
     url = f"/admin/articles/article/{live_story.pk}/change/"
     data = open_form(client, url).data()
-    data.update(hero_image=image_upload(1800, 1000, name="new.jpg"), _continue="1")
+    new_image = ImageFactory(file=image_upload(1800, 1000, name="new.jpg"))
+    data.update(hero=new_image.pk, _continue="1")
 
     client.post(url, data)
 
     live_story.refresh_from_db()
     assert live_story.hero_image.name == old_image
     pending = live_story.revisions.pending().get()
-    assert pending.content["hero_image"] not in ("", old_image)
+    assert pending.content["hero_id"] == new_image.pk
     revisions.publish_pending(pending, by=editor)
     live_story.refresh_from_db()
-    assert live_story.hero_image.name == pending.content["hero_image"]
+    assert live_story.hero_image.name == new_image.file.name
     assert live_story.hero_width == 1800
     assert live_story.status == Status.PUBLISHED

@@ -77,7 +77,7 @@ def test_article_page_shows_everything_a_reader_expects(client, story):
         count=1,
     )
     assert response.content.count(b"min read") == 1
-    assertContains(response, '<img src="/media/articles/renditions/')
+    assertContains(response, '<img src="/media/library/renditions/')
     assertContains(response, 'type="image/webp"')
     assertContains(response, 'alt="A cracked reservoir bed"')
     assertContains(response, "Photograph: Ana Costa")

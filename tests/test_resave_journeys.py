@@ -56,6 +56,12 @@ ACCESS = {
         "moderator": NONE,
         "admin": CHANGE,
     },
+    "library.image": {
+        "journalist": CHANGE,
+        "editor": CHANGE,
+        "moderator": NONE,
+        "admin": CHANGE,
+    },
     "articles.section": {
         "journalist": VIEW,
         "editor": CHANGE,
@@ -243,7 +249,7 @@ def wordpress_site(tmp_path):
         stdout=io.StringIO(),
         stderr=io.StringIO(),
     )
-    assert Article.objects.exclude(hero_image="").exists()
+    assert Article.objects.exclude(hero=None).exists()
 
 
 # Reading an object as a reader of the database would ------------------------------
@@ -430,7 +436,7 @@ def test_every_registered_admin_model_says_who_may_open_it():
 
 
 def test_every_role_resaves_every_demo_form_it_may_open_unchanged(demo):
-    live = list(Article.objects.published().exclude(hero_image=""))
+    live = list(Article.objects.published().exclude(hero=None))
     problems, covered = [], {}
     # One after another on the same stories: a save after another role's
     # save must leave the object as it was, too.
@@ -501,16 +507,24 @@ def test_what_a_role_made_in_the_admin_resaves_unchanged(demo):
     world = Section.objects.get(slug="world")
     for role in ["journalist", "editor"]:
         client = demo_client(role)
+        url = reverse("admin:library_image_add")
+        data = change_form(client.get(url).content.decode()).data(
+            file=hero_upload(),
+            alt="A ferry leaves the harbour in morning light.",
+            caption=f"The first ferry out, seen by the {role}.",
+        )
+        picture = _added(client, url, data)
         url = reverse("admin:articles_article_add")
         data = change_form(client.get(url).content.decode()).data(
             headline=f"Ferry strike ends, as told by the {role}",
             slug=f"ferry-strike-ends-{role}",
-            body="<p>The ferries sail again from Monday.</p>",
+            body="<p>The ferries sail again from Monday.</p>"
+            f'<figure data-image="{picture.pk}"></figure>',
             section=str(world.pk),
-            hero_image=hero_upload(),
-            hero_alt="A ferry leaves the harbour in morning light.",
+            hero=str(picture.pk),
         )
         made.append(_added(client, url, data))
+        made.append(picture)
     client = demo_client("editor")
     url = reverse("admin:authors_correspondent_add")
     data = change_form(client.get(url).content.decode()).data(
@@ -536,11 +550,16 @@ def test_what_a_role_made_in_the_admin_resaves_unchanged(demo):
                     problems.append(f"{role} on “{obj}”: {problem}")
 
     assert not problems, "\n".join(problems)
-    # The journalist's own story (its byline added on save); all for the rest.
-    assert [role for role, _ in saves] == ["journalist"] + ["editor"] * 3 + [
+    # The journalist's own story (its byline added on save) and both library
+    # pictures; all for the rest.
+    assert [role for role, _ in saves] == ["journalist"] * 3 + ["editor"] * 5 + [
         "admin"
-    ] * 3
-    assert all(images_of(type(obj)._default_manager.get(pk=obj.pk)) for obj in made)
+    ] * 5
+    fresh = [type(obj)._default_manager.get(pk=obj.pk) for obj in made]
+    assert all(images_of(obj) or getattr(obj, "hero_image", None) for obj in fresh)
+    assert all(
+        "<figure data-image=" in obj.body for obj in fresh if hasattr(obj, "body")
+    )
 
 
 def _added(client, url, data):

@@ -397,3 +397,89 @@ def test_body_is_cleaned_on_every_save(db):
     )
 
     assert article.body == "<p>Hi <a>there</a></p>"
+
+
+# Library figures: the one structure beyond the tag allowlist ----------------
+
+HOSTILE_FIGURES = [
+    '<figure data-image="{id}" onclick="alert(1)"><img src="x" onerror="alert(1)">'
+    "<figcaption>Hi<script>alert(1)</script></figcaption></figure>",
+    '<figure data-image="{id}"><img src="javascript:alert(1)"></figure>',
+    '<figure data-image="{id}"><figcaption><img src=x onerror=alert(1)>'
+    "<script>alert(1)</script></figcaption></figure>",
+    '<figure style="background:url(javascript:alert(1))" data-image="{id}">'
+    "<svg onload=alert(1)></svg></figure>",
+    '<figure data-image="{id}"><figure data-image="{id}"><script>alert(1)</script>'
+    "</figure></figure>",
+    "<FIGURE DATA-IMAGE='{id}'><IMG SRC=x ONERROR=alert(1)></FIGURE>",
+]
+DROPPED_FIGURES = [
+    '<figure data-image="999999"><img src="x" onerror="alert(1)"></figure>',
+    '<figure data-image="abc"><img src="javascript:alert(1)"></figure>',
+    '<figure data-image="-1"><figcaption><script>alert(1)</script></figcaption>'
+    "</figure>",
+    '<figure data-image=""><img src=x onerror=alert(1)></figure>',
+    '<figure><img src="/media/library/x.jpg" onerror="alert(1)"></figure>',
+    '<img src="/media/library/x.jpg" alt="outside a figure">',
+    "<figcaption><script>alert(1)</script>A caption alone</figcaption>",
+]
+
+
+@pytest.fixture
+def library_image(db):
+    from tests.factories import ImageFactory
+
+    return ImageFactory(caption='Boats <b>"at"</b> dawn', credit="Photo: A & B")
+
+
+def _without_figures(html: str, figure: str) -> str:
+    return html.replace(figure, "")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_FIGURES)
+def test_a_hostile_figure_is_remade_from_the_library_record(library_image, hostile):
+    from library import figures
+
+    expected = figures.figure_to_store(library_image.pk)
+
+    cleaned = clean_body(hostile.format(id=library_image.pk))
+
+    assert expected in cleaned
+    assert expected.startswith(f'<figure data-image="{library_image.pk}"><img src="/')
+    rest = _without_figures(cleaned, expected)
+    assert_within_allowlist(rest)
+    for needle in FORBIDDEN:
+        assert needle not in rest.lower(), (needle, cleaned)
+        if needle != "<img":
+            assert needle not in expected.lower(), (needle, expected)
+    # The caption is the record's, escaped; nothing the sender wrote stays.
+    assert "Boats &lt;b&gt;&quot;at&quot;&lt;/b&gt; dawn Photo: A &amp; B" in expected
+
+
+@pytest.mark.parametrize("hostile", DROPPED_FIGURES)
+def test_a_figure_without_a_library_image_is_dropped(library_image, hostile):
+    cleaned = clean_body(hostile)
+
+    # At most a bare figure stays (embeds and pull quotes allow one): never
+    # a picture, nor a reference to one.
+    assert "<img" not in cleaned and "data-image" not in cleaned
+    assert_within_allowlist(cleaned)
+    for needle in FORBIDDEN:
+        assert needle not in cleaned.lower(), (needle, cleaned)
+
+
+def test_placeholders_sent_in_the_body_cannot_reach_a_figure(library_image):
+    cleaned = clean_body(
+        f'<p>\ue0000\ue001</p><figure data-image="{library_image.pk}"></figure>'
+    )
+
+    assert cleaned.count("<figure") == 1
+    assert cleaned.startswith("<p>0</p>")  # the markers sent are gone
+
+
+def test_a_stored_figure_survives_saving_again_unchanged(library_image):
+    once = clean_body(
+        f'<p>Before.</p><figure data-image="{library_image.pk}"></figure><p>After.</p>'
+    )
+
+    assert clean_body(once) == once

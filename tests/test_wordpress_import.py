@@ -152,7 +152,7 @@ def test_post_with_two_authors_has_both_bylines_in_order(imported):
 def test_featured_image_becomes_the_hero_with_alt_and_caption(imported, media_root):
     article = wp("post", 101)
 
-    assert article.hero_image.name.startswith("articles/")
+    assert article.hero_image.name.startswith("library/")
     assert (media_root / article.hero_image.name).exists()
     assert (article.hero_width, article.hero_height) == (1600, 900)
     assert article.hero_alt == "Fishing boats leaving the harbour at first light"

@@ -57,7 +57,7 @@ def test_every_control_of_the_story_form_has_a_name(editor):
     page = signed_in(editor).get(change_url(story))
 
     for control in [
-        'aria-label="Hero image file"',
+        '<label for="id_hero">Hero image:</label>',
         'aria-label="Position"',
         'aria-label="Correspondent"',
         'aria-label="Delete this row"',

@@ -21,6 +21,7 @@ from articles.models import Article, Byline, Page, Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
 from comments.models import Comment
+from library.models import Image
 from wordpress import convert, ledger, media, wxr
 from wordpress.models import LegacyId
 from wordpress.report import (
@@ -212,7 +213,7 @@ class Importer:
         }
         thumbnail_id = convert.to_int(item.meta.get("_thumbnail_id"))
         if thumbnail_id is None and legacy and legacy.thumbnail_id:
-            values.update(hero_image="", hero_alt="", hero_caption="")
+            values.update(hero=None)
         outcome = ledger.store(article, values)
         tag_ids = [self.tag_id(ref) for ref in item.terms_in("post_tag")]
         if self.set_relations(article, bylines, tag_ids) and outcome == UNCHANGED:
@@ -305,13 +306,11 @@ class Importer:
             # Re-saving bumps updated_at; keep WordPress's date.
             updated_at = article.updated_at
             text = {
-                "hero_alt": convert.plain_line(attachment.alt, Article, "hero_alt"),
-                "hero_caption": convert.plain_line(
-                    attachment.caption, Article, "hero_caption"
-                ),
+                "alt": convert.plain_line(attachment.alt, Image, "alt"),
+                "caption": convert.plain_line(attachment.caption, Image, "caption"),
             }
-            if legacy.thumbnail_id == thumbnail_id and article.hero_image:
-                outcome, problem = ledger.store(article, text), ""
+            if legacy.thumbnail_id == thumbnail_id and article.hero_id:
+                outcome, problem = ledger.store(article.hero, text), ""
             else:
                 outcome, problem = media.attach(
                     article,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 
 from blocks import images
+from library.models import Image
 from wordpress.report import CREATED, REFUSED, SKIPPED, UPDATED
 
 IMAGE_REFUSED = "{item}: featured image {file} refused. {reason}"
@@ -28,7 +29,8 @@ class Attachment:
 def attach(
     article, attachment, text, label, *, media_dir: Path | None, dry_run: bool
 ) -> tuple[str, str]:
-    """Validate the attachment's file and make it the article's hero image."""
+    """Validate the attachment's file, add it to the library and make it the
+    article's hero image."""
     path = media_file(attachment, media_dir)
     if path is None:
         return SKIPPED, ""
@@ -43,12 +45,11 @@ def attach(
                 reason=" ".join(error.messages),
             )
             return REFUSED, problem
-        outcome = UPDATED if article.hero_image else CREATED
+        outcome = UPDATED if article.hero_id else CREATED
         # Storage is not transactional: a dry run writes no files.
         if not dry_run:
-            for name, value in text.items():
-                setattr(article, name, value)
-            article.hero_image = upload  # save() re-encodes it, strips EXIF
+            # save() re-encodes it and strips EXIF.
+            article.hero = Image.objects.create(file=upload, **text)
             article.save()
     return outcome, ""
 

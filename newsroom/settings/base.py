@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # full-text search on PostgreSQL; harmless elsewhere
     "django_prose_editor",
     "authors",
+    "library",
     "articles",
     "comments",
     "wordpress",

@@ -1,19 +1,25 @@
 """The newsroom's own settings: the editor, reading, comments, API, webhooks."""
 
-from django_prose_editor.config import html_tags
 from js_asset import static_lazy
 
 from newsroom.settings.base import SITE_NAME, SITE_URL, env
 
 # Newsroom --------------------------------------------------------------------
 
-# The body editor's own nodes (static/js/editor-embeds.js); the body is
-# sanitised by articles/sanitize.py, so no allowlist processor is needed here.
+# The body editor's own blocks (static/js/editor/, articles/editor.py); what
+# is stored is decided by articles/sanitize.py.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": [static_lazy("js/editor-embeds.js")],
-        "extensions": {"Embed": html_tags([]), "PullQuote": html_tags([])},
-    }
+        "js": [static_lazy("js/editor/library-figure.js")],
+        "extensions": {"LibraryFigure": "articles.editor.library_figure"},
+    },
+    {
+        "js": [static_lazy("js/editor/embeds.js")],
+        "extensions": {
+            "Embed": "articles.editor.embed",
+            "PullQuote": "articles.editor.pull_quote",
+        },
+    },
 ]
 READING_WORDS_PER_MINUTE = env.int("READING_WORDS_PER_MINUTE", default=230)
 ARTICLES_PER_PAGE = 12

@@ -30,8 +30,8 @@
   };
   var state = {
     words: null,
-    heroWidth: rules.hero.width,
-    heroFile: false,
+    // The hero as the library picker last said (library/picker.js).
+    hero: rules.hero,
     dirty: false,
   };
 
@@ -170,8 +170,7 @@
   }
 
   function hasHero() {
-    var clear = $("hero_image-clear_id");
-    return state.heroFile || (rules.hero.saved && !(clear && clear.checked));
+    return Boolean(state.hero && ($("id_hero") || {}).value);
   }
 
   function evaluate() {
@@ -179,8 +178,8 @@
     var dek = length(($("id_dek") || {}).value || "");
     var section = $("id_section");
     var hero = hasHero();
-    var alt = (($("id_hero_alt") || {}).value || "").trim();
-    var wide = (state.heroWidth || 0) >= rules.minHeroWidth;
+    var alt = ((state.hero && state.hero.alt) || "").trim();
+    var wide = ((state.hero && state.hero.width) || 0) >= rules.minHeroWidth;
     var headlineDetail = headline + " of " + rules.headlineMax + " characters";
     if (headline > rules.headlineSearchShows) {
       headlineDetail +=
@@ -203,7 +202,7 @@
       hero_alt: [!hero || Boolean(alt), hero ? "" : noHero, hero],
       hero_width: [
         !hero || wide,
-        hero ? (state.heroWidth || "?") + " px wide" : noHero,
+        hero ? (state.hero.width || "?") + " px wide" : noHero,
         hero,
       ],
     };
@@ -271,47 +270,26 @@
     $("desk-card-title").textContent = title || "Your headline";
     $("desk-card-description").textContent = text || "Your standfirst";
     var image = document.querySelector("#desk-card .share-card__image img");
-    var alt = $("id_hero_alt");
-    if (image && alt) image.alt = alt.value;
+    if (image && state.hero) image.alt = state.hero.alt || "";
   }
 
-  function showChosenImage(dataUrl) {
+  function showChosenImage(url) {
     var frame = document.querySelector("#desk-card .share-card__image");
     var card = document.querySelector("#desk-card .share-card");
     var image = frame.querySelector("img") || document.createElement("img");
-    image.src = dataUrl;
+    image.src = url;
     frame.appendChild(image);
     frame.hidden = false;
     card.classList.remove("share-card--small");
   }
 
-  function setUpHeroFile() {
-    var input = $("id_hero_image");
-    if (!input) return;
-    input.addEventListener("change", function () {
-      var file = input.files && input.files[0];
-      state.heroFile = Boolean(file);
-      if (!file) {
-        state.heroWidth = rules.hero.width;
-        update();
-        return;
-      }
-      // A data: address: the admin's Content Security Policy allows those.
-      var reader = new FileReader();
-      reader.onload = function () {
-        var probe = new Image();
-        probe.onload = function () {
-          state.heroWidth = probe.naturalWidth;
-          showChosenImage(reader.result);
-          update();
-        };
-        probe.onerror = function () {
-          state.heroWidth = 0;
-          update();
-        };
-        probe.src = reader.result;
-      };
-      reader.readAsDataURL(file);
+  function setUpHeroPicker() {
+    // The picker announces each choice with the library's facts about it.
+    document.addEventListener("library:picked", function (event) {
+      if (event.target.id !== "id_hero") return;
+      state.hero = event.detail;
+      if (state.hero && state.hero.preview) showChosenImage(state.hero.preview);
+      update();
     });
   }
 
@@ -319,7 +297,7 @@
 
   function start() {
     setUpTextBoxes();
-    setUpHeroFile();
+    setUpHeroPicker();
     findEditors();
     nameSearchBoxes();
     new MutationObserver(nameSearchBoxes).observe(form, {

@@ -34,6 +34,9 @@ def staff_roles(transactional_db):
     from django.apps import apps
 
     importlib.import_module("newsroom.migrations.0002_roles").create_roles(apps, None)
+    importlib.import_module(
+        "library.migrations.0002_move_heroes_and_give_roles"
+    ).give_roles(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from articles.models import Article, Byline, Page, Section, Tag
 from authors.models import Correspondent, PreviousOutlet, ProfileLink
 from comments.models import Comment
+from library.models import Image
 from newsroom import demo
 from newsroom.demo import pictures
 
@@ -132,10 +133,12 @@ class Command(BaseCommand):
                 dek=data["dek"],
                 body=data["body"],
                 section=sections[data["section"]],
-                hero_alt=data["hero_alt"],
-                hero_caption=data["hero_caption"],
-                hero_credit=data["hero_credit"],
-                hero_image=pictures.hero(data["slug"]),
+                hero=Image.objects.create(
+                    file=pictures.hero(data["slug"]),
+                    alt=data["hero_alt"],
+                    caption=data["hero_caption"],
+                    credit=data["hero_credit"],
+                ),
             )
             article.save()
             for position, slug in enumerate(data["bylines"]):

@@ -1,0 +1,1 @@
+"""The media library: pictures kept once and used by stories."""
