@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles import revisions, workflow
+from articles import autosave, revisions, workflow
 from articles.admin_views import KEPT_FOR_REVIEW, ArticleAdminViews, refusal
+from articles.desk_views import DeskViews
 from articles.forms import (
     ArticleAdminForm,
     CorrectionForm,
@@ -83,7 +84,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
+class ArticleAdmin(DeskViews, ArticleAdminViews, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
@@ -204,6 +205,8 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        # Saved (or kept for review): the writer's autosave has done its job.
+        autosave.clear(form.instance if change else None, request.user)
         if change and form.instance.edits_need_review(request.user):
             content = revisions.content_of_change_form(form, formsets)
             request.pending_change = revisions.propose(
@@ -242,7 +245,11 @@ class ArticleAdmin(ArticleAdminViews, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_context(self, request, article):
-        moves = workflow.allowed_moves(old=article.status, user=request.user)
+        moves = workflow.allowed_moves(
+            old=article.status,
+            user=request.user,
+            is_writer=lambda: article.is_written_by(request.user),
+        )
         pending = article.revisions.waiting()
         return {
             "workflow_buttons": [(target, move.label) for target, move in moves],
