@@ -170,7 +170,9 @@ class DeskViews:
         the story open, and the addresses its script calls."""
         user = request.user
         pk_args = [article.pk] if article else []
-        offer = autosave.offer(article, user)
+        # Offered on opening the screen; a form sent back with errors holds
+        # the writer's text already.
+        offer = autosave.offer(article, user) if request.method == "GET" else None
         if request.method == "GET" and offer and request.GET.get("restore") == RESTORE:
             request.restoring_autosave = offer
         context = {

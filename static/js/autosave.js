@@ -67,12 +67,16 @@
     dirty = false;
     try {
       const response = await post(autosaveUrl, payload(), leaving);
-      const answer = await response.json().catch(() => ({}));
-      if (!response.ok) {
+      const isJson = (response.headers.get("Content-Type") || "").includes("json");
+      const answer = isJson ? await response.json() : {};
+      if (response.status >= 500) {
         dirty = true;
-        say(answer.error
-          ? "Not saved — " + answer.error
-          : "Not saved — the server refused the draft copy (" + response.status + ").");
+        say("Not saved — the server had a problem, will retry");
+      } else if (!isJson) {
+        dirty = true;
+        say("Not saved — you seem to be signed out; sign in again in another tab, will retry");
+      } else if (!response.ok) {
+        say("Not saved — " + (answer.error || "the server refused the draft copy."));
       } else if (answer.saved) {
         say("Saved a draft copy at " + answer.time);
       } else {
@@ -150,7 +154,7 @@
       if (answer.taken_over) {
         window.clearInterval(beating);
         await autosave(false);
-        stopped = true;
+        // Autosaving goes on into the writer's own copy; saving the story stops.
         takenOver(answer.taken_over.by, answer.taken_over.at);
         return;
       }

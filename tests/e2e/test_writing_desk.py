@@ -108,6 +108,27 @@ def test_typed_words_survive_a_closed_tab(new_page, shots, axe_check, writer, st
     expect(page.locator(".desk-offer")).to_have_count(0)
 
 
+def test_a_lost_connection_is_said_and_the_copy_sent_when_it_returns(
+    new_page, writer, story
+):
+    page = new_page()
+    login(page, "amira")
+    visit(page, change_url(story))
+    page.context.set_offline(True)
+    type_into_body(page, TYPED)
+    expect(page.locator("#desk-status")).to_have_text(
+        "Not saved — connection lost, will retry", timeout=15_000
+    )
+    assert not Autosave.objects.exists()
+
+    page.context.set_offline(False)
+
+    expect(page.locator("#desk-status")).to_contain_text(
+        "Saved a draft copy at", timeout=15_000
+    )
+    assert TYPED.strip() in Autosave.objects.get().content["body"]
+
+
 def test_a_new_story_is_kept_before_its_first_save(new_page, shots, writer):
     SectionFactory(name="Science", slug="science")
     page = new_page()
