@@ -54,11 +54,12 @@ def may_keep(article: Article | None, user) -> bool:
 
 
 def baseline(article: Article, user) -> dict:
-    """What `user`'s form opens with: the change they have waiting for
-    review, if any, else the story as saved."""
+    """What `user`'s form opens with: for a writer whose edits wait for
+    review, the change waiting (the story form goes on from it), else the
+    story as saved."""
     if article.edits_need_review(user):
         waiting = article.revisions.waiting()
-        if waiting is not None and waiting.created_by_id == user.pk:
+        if waiting is not None:
             return waiting.content
     return revisions.snapshot(article)
 

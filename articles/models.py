@@ -301,6 +301,7 @@ class Article(models.Model):
 
     def pull_back(self, *, by, note: str = "") -> None:
         """The writer takes their story back from review, to work on it more."""
+        note = note.strip() or workflow.PULLED_BACK
         self._move(Status.DRAFT, by=by, note=note, method="pull_back")
 
     def publish(self, *, by, at: datetime | None = None, note: str = "") -> None:

@@ -81,6 +81,7 @@ TRANSITIONS = {key: move.permission for key, move in MOVES.items()}
 
 NOT_ALLOWED = "An article cannot move from {old} to {new}."
 NOT_PERMITTED = "You may not move an article from {old} to {new}."
+PULLED_BACK = "Pulled back from review by the writer."
 NOTE_REQUIRED = "Say what needs to change: sending a story back needs a note."
 SCHEDULE_NOT_PERMITTED = "You may not schedule an article for a future time."
 RESCHEDULE_NEEDS_TIME = "Choose the new publish time."

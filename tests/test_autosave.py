@@ -5,6 +5,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -156,7 +157,7 @@ def test_nobody_autosaves_into_a_story_they_may_not_change(client, mine, who):
 
     assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.NOT_FOUND)
     assert not Autosave.objects.exists()
-    with pytest.raises(autosave.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         autosave.keep(mine, user, typed(mine, body="<p>Mine now.</p>"))
     assert not Autosave.objects.exists()
 
@@ -400,3 +401,26 @@ def test_each_writer_has_their_own_copy(client, journalist, editor, mine):
     assert Autosave.objects.count() == 2
     page = client.get(change_url(mine) + "?restore=autosave")
     assert "Editor's words." in change_form(page.content.decode()).value("body")
+
+
+def test_a_writer_going_on_from_their_waiting_change_compares_against_it(
+    client, journalist, live_mine
+):
+    client.force_login(journalist)
+    form = open_form(client, change_url(live_mine))
+    client.post(change_url(live_mine), form.data(body="<p>Waiting words.</p>"))
+    waiting = live_mine.revisions.get(state=Revision.State.PENDING)
+
+    same = client.post(
+        autosave_url(live_mine),
+        typed(live_mine, body=waiting.content["body"], dek=waiting.content["dek"]),
+    )
+    more = client.post(
+        autosave_url(live_mine),
+        typed(live_mine, body="<p>Waiting words, and more.</p>"),
+    )
+
+    assert same.json() == {"saved": False}
+    assert more.json()["saved"] is True
+    live_mine.refresh_from_db()
+    assert "Waiting words" not in live_mine.body

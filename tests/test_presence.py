@@ -4,6 +4,7 @@ story back from review."""
 from http import HTTPStatus
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -173,7 +174,7 @@ def test_the_writer_pulls_their_story_back_from_review(client, journalist, mine)
     )
     assert mine.last_send_back() is None
     assertNotContains(response, "Sent back by")
-    assertContains(response, "In review → Draft")
+    assertContains(response, "In review → Draft — “Pulled back from review by the")
 
 
 def test_an_editor_still_sends_back_with_a_note(client, journalist, editor, mine):
@@ -198,7 +199,7 @@ def test_no_one_else_pulls_a_story_back(client, journalist, mine):
     mine.submit(by=journalist)
     other = UserFactory(username="other", role="Journalist")
 
-    with pytest.raises(presence.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         mine.pull_back(by=other)
     client.force_login(other)
     response = client.post(url("transition", mine), {"to": "draft"})
