@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles import revisions, workflow
+from articles import autosave, revisions, workflow
 from articles.admin_desk import WritingDeskAdmin
 from articles.admin_views import KEPT_FOR_REVIEW, ArticleAdminViews, refusal
+from articles.desk_views import DeskViews
 from articles.forms import (
     ArticleAdminForm,
     CorrectionForm,
@@ -91,7 +92,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
+class ArticleAdmin(DeskViews, WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
@@ -218,6 +219,8 @@ class ArticleAdmin(WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        # Saved (or kept for review): the writer's autosave has done its job.
+        autosave.clear(form.instance if change else None, request.user)
         if change and form.instance.edits_need_review(request.user):
             content = revisions.content_of_change_form(form, formsets)
             request.pending_change = revisions.propose(
@@ -256,7 +259,11 @@ class ArticleAdmin(WritingDeskAdmin, ArticleAdminViews, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_context(self, request, article):
-        moves = workflow.allowed_moves(old=article.status, user=request.user)
+        moves = workflow.allowed_moves(
+            old=article.status,
+            user=request.user,
+            is_writer=lambda: article.is_written_by(request.user),
+        )
         pending = article.revisions.waiting()
         return {
             "workflow_buttons": [(target, move.label) for target, move in moves],

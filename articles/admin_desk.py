@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles import checklist, desk, structured_data
+from articles import checklist, queue, structured_data
 from articles.models import Byline
 from library.admin import picker_entry
 
@@ -79,7 +79,7 @@ class WritingDeskAdmin:
         if not (match and match.url_name == "articles_article_changelist"):
             return super().get_queryset(request)
         # As ModelAdmin's, annotated first: the queue is ordered by the wait.
-        queryset = desk.with_submission(self.model._default_manager.get_queryset())
+        queryset = queue.with_submission(self.model._default_manager.get_queryset())
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
@@ -95,7 +95,7 @@ class WritingDeskAdmin:
 
     @admin.display(description=_("Sent in"))
     def submitted_by(self, obj):
-        who, since = desk.waiting(obj)
+        who, since = queue.waiting(obj)
         if since is None:
             return who or "—"
         return format_html(
@@ -106,14 +106,14 @@ class WritingDeskAdmin:
 
     @admin.display(description=_("Waiting"))
     def waited(self, obj):
-        _who, since = desk.waiting(obj)
+        _who, since = queue.waiting(obj)
         if since is None:
             return "—"
         return format_html(
             '<time datetime="{}" title="{}">{}</time>',
             since.isoformat(),
             timezone.localtime(since).strftime("%d %b %Y, %H:%M %Z"),
-            desk.waited(since),
+            queue.waited(since),
         )
 
     @admin.display(description=_("Checklist"))

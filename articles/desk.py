@@ -1,62 +1,76 @@
-"""The review desk: who sent each waiting story in, when, and how long ago."""
+"""The writing desk's records: a writer's autosaved text, who has a story open."""
 
-from datetime import datetime
-
-from django.db.models import Case, F, OuterRef, Subquery, When
-from django.db.models.functions import Coalesce
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
-from articles.history import ArticleEvent, Revision
-from articles.workflow import Status
 
+class Autosave(models.Model):
+    """What a writer's form held a moment ago, not yet saved: one per writer
+    and story (overwritten in place), and one per writer for a story not
+    saved even once (`article` empty). Never the story itself: readers and
+    the page cache never see it."""
 
-def with_submission(queryset):
-    """Annotate each story with who last sent it for review and when: the
-    submit move for a story in review, the waiting change for a live one."""
-    submits = ArticleEvent.objects.filter(
-        article=OuterRef("pk"), to_status=Status.IN_REVIEW
-    ).order_by("-created_at", "-id")
-    changes = Revision.objects.filter(
-        article=OuterRef("pk"), state=Revision.State.PENDING
-    ).order_by("-created_at", "-id")
-    return queryset.annotate(
-        submitted_at=Subquery(submits.values("created_at")[:1]),
-        submitted_by=Subquery(_who(submits, "actor")[:1]),
-        change_at=Subquery(changes.values("created_at")[:1]),
-        change_by=Subquery(_who(changes, "created_by")[:1]),
-    ).annotate(
-        waiting_since=Case(
-            When(status=Status.IN_REVIEW, then=F("submitted_at")),
-            default=F("change_at"),
-        )
+    article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="autosaves",
     )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    content = models.JSONField()
+    # The story's version the writer's form started from.
+    base_version = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"], name="one_autosave_per_writer_and_story"
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(article=None),
+                name="one_new_story_autosave_per_writer",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} at {self.saved_at:%Y-%m-%d %H:%M}"
 
 
-def _who(rows, user_field):
-    """The person's byline name when they have one, else their username."""
-    return rows.annotate(
-        who=Coalesce(
-            F(f"{user_field}__correspondent__name"), F(f"{user_field}__username")
-        )
-    ).values("who")
+class Presence(models.Model):
+    """Someone has a story's edit screen open: since when, last heard from,
+    and whether an editor took the story over from them."""
 
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="presences"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now)
+    taken_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    taken_over_at = models.DateTimeField(null=True, blank=True)
 
-def waiting(article) -> tuple[str | None, datetime | None]:
-    """(who, since when) for a story annotated by with_submission()."""
-    if article.status == Status.IN_REVIEW:
-        return article.submitted_by, article.submitted_at
-    return article.change_by, article.change_at
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"], name="one_presence_per_person_and_story"
+            )
+        ]
+        indexes = [models.Index(fields=["article", "seen_at"])]
 
-
-def waited(since: datetime, now: datetime | None = None) -> str:
-    """How long since `since`, as a desk says it: "2 h 15 min", "3 d 4 h"."""
-    minutes = int(((now or timezone.now()) - since).total_seconds() // 60)
-    if minutes < 1:
-        return "just now"
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
-    if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{minutes} min"
+    def __str__(self):
+        return f"{self.user} on {self.article_id} since {self.opened_at:%H:%M}"

@@ -21,6 +21,9 @@ class ArticleEvent(models.Model):
     to_status = models.CharField(max_length=20, choices=Status)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The Article method that made it, when one step has several ways
+    # ("send_back" by an editor, "pull_back" by the writer).
+    move = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -258,6 +258,14 @@ class Article(models.Model):
             and Article.objects.filter(pk=self.pk).written_by(user).exists()
         )
 
+    def is_written_by(self, user) -> bool:
+        """Whether `user` is one of the story's writers: on its byline, or
+        the one who put it up for review."""
+        return (
+            self.bylines.filter(correspondent__user=user).exists()
+            or self.events.filter(to_status=Status.IN_REVIEW, actor_id=user.pk).exists()
+        )
+
     def edits_need_review(self, user) -> bool:
         """Whether `user`'s edits to this story wait for an editor: readers
         keep the live (or scheduled) version until one publishes them."""
@@ -311,7 +319,12 @@ class Article(models.Model):
     def send_back(self, *, by, note: str) -> None:
         if not note.strip():
             raise ValidationError(workflow.NOTE_REQUIRED, code="note_required")
-        self._move(Status.DRAFT, by=by, note=note)
+        self._move(Status.DRAFT, by=by, note=note, method="send_back")
+
+    def pull_back(self, *, by, note: str = "") -> None:
+        """The writer takes their story back from review, to work on it more."""
+        note = note.strip() or workflow.PULLED_BACK
+        self._move(Status.DRAFT, by=by, note=note, method="pull_back")
 
     def publish(self, *, by, at: datetime | None = None, note: str = "") -> None:
         at = at or timezone.now()
@@ -358,8 +371,9 @@ class Article(models.Model):
     def transition(self, new: str, *, by, note: str = "", at=None) -> None:
         """Make the move from the current status to `new`, as `by`: the method
         the workflow's table names for it."""
-        workflow.check(old=self.status, new=new, user=by)
-        move = workflow.MOVES[(self.status, new)]
+        move = workflow.check(
+            old=self.status, new=new, user=by, is_writer=lambda: self.is_written_by(by)
+        )
         method = getattr(self, move.method)
         if move.method in ("publish", "reschedule"):
             method(by=by, note=note, at=at)
@@ -373,18 +387,28 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(preview_secret=self.preview_secret)
 
     def last_send_back(self):
-        """The editor's note from the most recent time the story was sent back."""
-        return self.events.filter(
+        """The editor's note from the most recent time the story was sent back,
+        unless its writer pulled it back from review since."""
+        back = self.events.filter(
             from_status=Status.IN_REVIEW, to_status=Status.DRAFT
         ).first()
+        return None if back is None or back.move == "pull_back" else back
 
-    def _move(self, new: str, *, by, note: str) -> None:
+    def _move(self, new: str, *, by, note: str, method: str | None = None) -> None:
         old = self.status
-        workflow.check(old=old, new=new, user=by)
+        workflow.check(
+            old=old,
+            new=new,
+            user=by,
+            method=method,
+            is_writer=lambda: self.is_written_by(by),
+        )
         with transaction.atomic():
             self.status = new
             self.save()
-            self.events.create(actor=by, from_status=old, to_status=new, note=note)
+            self.events.create(
+                actor=by, from_status=old, to_status=new, note=note, move=method or ""
+            )
         logger.info(
             "workflow transition",
             extra={
@@ -456,6 +480,7 @@ class Byline(models.Model):
 
 # Defined in modules of their own; imported here so Django registers them with
 # the app and `from articles.models import ...` finds every model.
+from articles.desk import Autosave, Presence  # noqa: E402, F401
 from articles.history import (  # noqa: E402, F401
     ArticleEvent,
     Correction,

@@ -32,12 +32,37 @@ class Move:
     permission: str  # what the actor needs
     label: str  # the button an editor presses
     method: str  # the Article method that makes the move
+    # The same step as the story's own writer makes it, if they may: they
+    # need its permission and to be one of the story's writers.
+    by_writer: "Move | None" = None
+
+    def made_by(self, user, *, is_writer=lambda: False) -> "Move | None":
+        """The way `user` makes this step (the writer's way first, when they
+        write the story), or None when they may not. `is_writer` is asked
+        only when the step has a writer's way."""
+        for way in reversed(self.ways()):
+            if self.allows(way, user, is_writer=is_writer):
+                return way
+        return None
+
+    def ways(self) -> list["Move"]:
+        return [self] + ([self.by_writer] if self.by_writer else [])
+
+    def allows(self, way: "Move", user, *, is_writer) -> bool:
+        """Whether `user` may make this step `way` (one of ways())."""
+        if not user.has_perm(way.permission):
+            return False
+        return way is self or is_writer()
 
 
 MOVES = {
     (Status.DRAFT, Status.IN_REVIEW): Move(WRITE, _("Submit for review"), "submit"),
     (Status.IN_REVIEW, Status.DRAFT): Move(
-        PUBLISH, _("Send back to the writer"), "send_back"
+        PUBLISH,
+        _("Send back to the writer"),
+        "send_back",
+        # The writer takes it back before an editor has decided.
+        by_writer=Move(WRITE, _("Pull back from review"), "pull_back"),
     ),
     (Status.IN_REVIEW, Status.PUBLISHED): Move(PUBLISH, _("Publish"), "publish"),
     # Breaking news skips review.
@@ -56,6 +81,7 @@ TRANSITIONS = {key: move.permission for key, move in MOVES.items()}
 
 NOT_ALLOWED = "An article cannot move from {old} to {new}."
 NOT_PERMITTED = "You may not move an article from {old} to {new}."
+PULLED_BACK = "Pulled back from review by the writer."
 NOTE_REQUIRED = "Say what needs to change: sending a story back needs a note."
 SCHEDULE_NOT_PERMITTED = "You may not schedule an article for a future time."
 RESCHEDULE_NEEDS_TIME = "Choose the new publish time."
@@ -66,27 +92,45 @@ def label(status: str) -> str:
     return str(Status(status).label).lower()
 
 
-def check(*, old: str, new: str, user, method: str | None = None) -> None:
+def check(
+    *,
+    old: str,
+    new: str,
+    user,
+    method: str | None = None,
+    is_writer=lambda: False,
+) -> Move:
     """Raise unless `user` may move an article from `old` to `new` (by way of
-    `method`, when given: publishing a live story is no move, rescheduling is)."""
+    `method`, when given: publishing a live story is no move, rescheduling is);
+    return the way they make it. `is_writer()` says whether `user` writes the
+    story, for steps its writer may make."""
     move = MOVES.get((old, new))
-    if move is None or method not in (None, move.method):
+    if move is None or method not in (None, *(way.method for way in move.ways())):
         raise ValidationError(
             NOT_ALLOWED.format(old=label(old), new=label(new)), code="not_allowed"
         )
-    if not user.has_perm(move.permission):
+    if method is None:
+        way = move.made_by(user, is_writer=is_writer)
+    else:
+        way = next(way for way in move.ways() if way.method == method)
+        way = way if move.allows(way, user, is_writer=is_writer) else None
+    if way is None:
         raise PermissionDenied(NOT_PERMITTED.format(old=label(old), new=label(new)))
+    return way
 
 
-def allowed_moves(*, old: str, user) -> list[tuple[str, Move]]:
+def allowed_moves(*, old: str, user, is_writer=lambda: False) -> list[tuple[str, Move]]:
     """The (target status, move) pairs `user` may make from `old`, in order."""
-    return [
-        (new, move)
-        for (start, new), move in MOVES.items()
-        if start == old and user.has_perm(move.permission)
-    ]
+    moves = []
+    for (start, new), move in MOVES.items():
+        way = move.made_by(user, is_writer=is_writer) if start == old else None
+        if way is not None:
+            moves.append((new, way))
+    return moves
 
 
-def allowed_targets(*, old: str, user) -> list[str]:
+def allowed_targets(*, old: str, user, is_writer=lambda: False) -> list[str]:
     """The statuses `user` may move an article to from `old`, in table order."""
-    return [new for new, _move in allowed_moves(old=old, user=user)]
+    return [
+        new for new, _move in allowed_moves(old=old, user=user, is_writer=is_writer)
+    ]

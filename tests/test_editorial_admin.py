@@ -117,7 +117,11 @@ def test_buttons_are_exactly_the_moves_this_user_may_make(
 
     mine.submit(by=journalist)
     page = client.get(change_url(mine))
-    assertNotContains(page, 'name="to"')
+    # The writer may only take their story back from review.
+    assertContains(page, 'name="to"', count=1)
+    assertContains(page, 'value="draft"')
+    assertContains(page, "Pull back from review")
+    assertNotContains(page, 'value="published"')
 
     client.force_login(editor)
     page = client.get(change_url(mine))

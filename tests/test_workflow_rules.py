@@ -72,3 +72,56 @@ def test_allowed_targets_are_exactly_the_buttons_a_user_gets():
         Status.PUBLISHED,
     ]
     assert workflow.allowed_targets(old=Status.PUBLISHED, user=MODERATOR) == []
+
+
+def writes_it():
+    return True
+
+
+def test_the_writer_pulls_back_what_an_editor_would_send_back():
+    way = workflow.check(
+        old=Status.IN_REVIEW, new=Status.DRAFT, user=JOURNALIST, is_writer=writes_it
+    )
+    assert (way.method, str(way.label)) == ("pull_back", "Pull back from review")
+    assert workflow.allowed_targets(
+        old=Status.IN_REVIEW, user=JOURNALIST, is_writer=writes_it
+    ) == [Status.DRAFT]
+    # An editor who wrote the story pulls it back too, and may still send back.
+    moves = dict(
+        workflow.allowed_moves(old=Status.IN_REVIEW, user=EDITOR, is_writer=writes_it)
+    )
+    assert moves[Status.DRAFT].method == "pull_back"
+    editor_way = workflow.check(
+        old=Status.IN_REVIEW,
+        new=Status.DRAFT,
+        user=EDITOR,
+        method="send_back",
+        is_writer=writes_it,
+    )
+    assert editor_way.method == "send_back"
+
+
+def test_only_the_writer_pulls_back():
+    with pytest.raises(PermissionDenied):
+        workflow.check(
+            old=Status.IN_REVIEW, new=Status.DRAFT, user=JOURNALIST, method="pull_back"
+        )
+    with pytest.raises(PermissionDenied):  # an editor who did not write it
+        workflow.check(
+            old=Status.IN_REVIEW, new=Status.DRAFT, user=EDITOR, method="pull_back"
+        )
+    with pytest.raises(PermissionDenied):  # a moderator who "writes" it
+        workflow.check(
+            old=Status.IN_REVIEW,
+            new=Status.DRAFT,
+            user=MODERATOR,
+            is_writer=writes_it,
+        )
+    with pytest.raises(ValidationError):  # only from review
+        workflow.check(
+            old=Status.DRAFT,
+            new=Status.IN_REVIEW,
+            user=JOURNALIST,
+            method="pull_back",
+            is_writer=writes_it,
+        )

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles import desk
+from articles import queue
 from articles.models import Article
 from tests.admin_forms import change_form
 from tests.factories import (
@@ -195,7 +195,7 @@ def test_the_queue_costs_the_same_queries_for_many_stories(
 def test_waiting_times_read_as_a_desk_says_them(minutes, said):
     now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
-    assert desk.waited(now - timedelta(minutes=minutes), now) == said
+    assert queue.waited(now - timedelta(minutes=minutes), now) == said
 
 
 def test_a_headline_stays_one_line(editor):

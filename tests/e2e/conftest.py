@@ -7,6 +7,8 @@ where a missing browser is a failure.
 
 import importlib
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -113,8 +115,23 @@ def new_page(browser, live_server):
 
     yield make
     for context in contexts:
+        # A closing page says goodbye (the story screen's beacons); none may
+        # reach the server while the test database is being emptied.
+        context.route("**/*", lambda route: route.abort())
+        context.set_offline(True)
         context.close()
+    _let_requests_finish()
     assert violations == []
+
+
+def _let_requests_finish(longest=10.0):
+    """Wait for the live server's request threads (a heartbeat sent just
+    before the pages closed) before the test database is emptied: a request
+    still holding row locks would deadlock the flush on PostgreSQL."""
+    deadline = time.monotonic() + longest
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
