@@ -1,12 +1,14 @@
 """What the benchmark's modules share: where things are, its error, a target."""
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-DATA = BENCH / ".data"  # gitignored: databases, media, logs, the floor page
+# gitignored: databases, media, logs, the floor page (elsewhere for the tests)
+DATA = Path(os.environ.get("BENCH_DATA_DIR") or BENCH / ".data")
 RESULTS = BENCH / "results"
 PYTHON = sys.executable
 HOST = "127.0.0.1"  # the only address the bench sends traffic to
@@ -21,6 +23,6 @@ class Target:
     key: str
     label: str
     path: str
-    server: str = "cached"  # which of the two servers wrk drives
+    server: str = "cached"  # which server wrk drives (bench/harness.py)
     method: str = "GET"
     floor: bool = False

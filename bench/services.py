@@ -108,7 +108,13 @@ class Services:
         else:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{DATA / size}.sqlite3{suffix}").unlink(missing_ok=True)
-        shutil.rmtree(self.file_cache_folder(size), ignore_errors=True)
+        self.flush_cache(size)
+
+    def flush_cache(self, size: str) -> None:
+        """An empty bench cache for `size` (no server may be running on it)."""
+        folder = self.file_cache_folder(size)
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(f"{folder}-counters", ignore_errors=True)
         if self.uses_redis:
             import redis
 
