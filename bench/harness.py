@@ -5,7 +5,6 @@ import os
 import re
 import secrets
 import shutil
-import sys
 import urllib.parse
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -20,29 +19,11 @@ from targets import (
     SERVER_ENVIRONMENTS,
     STATIC_FLOOR,
     app_environment,
+    build_data_set,
     run_step,
+    say,
     targets_for,
 )
-
-
-def say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def build_data_set(services: Services, size: str, env: dict) -> dict:
-    """A fresh bench database (and empty cache) for `size`; what build_data says."""
-    say(f"[{size}] building the data set in {services.describe()}...")
-    services.reset(size)
-    shutil.rmtree(DATA / "media", ignore_errors=True)
-    output = run_step(
-        [PYTHON, str(BENCH / "build_data.py"), size], env, 900, f"building {size}"
-    )
-    info = json.loads(output.strip().splitlines()[-1])
-    say(
-        f"[{size}] {info['articles']:,} articles, {info['comments']:,} comments "
-        f"in {info['build_seconds']} s; article page {info['article']}"
-    )
-    return info
 
 
 class Bench:

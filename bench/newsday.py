@@ -12,19 +12,27 @@ A news day approves a comment every second, publishes or corrects a story
 every minute and edits a correspondent every ten; a run shorter than that
 keeps the comments' pace and quickens the others so that each happens at
 least STORY_CHANGES and PERSON_CHANGES times (the output says how).
+
+`make bench` runs it on its largest size; on its own (the smoke test does),
+it builds a size, runs the mix and prints its table, then a JSON line:
+
+    python bench/newsday.py [--size demo] [--seconds 30] [--warmup 10]
 """
 
+import argparse
 import json
 import re
+import secrets
 import subprocess
 import sys
 from dataclasses import dataclass, field
 
-from common import BENCH, DATA, PYTHON, ROOT, BenchError
-from loadgen import WrkRun, parse_wrk
-from report import fmt, fmt_rate
+from common import BENCH, DATA, PYTHON, ROOT, BenchError, one_run_at_a_time
+from loadgen import WrkRun, ensure_wrk, parse_wrk
+from report import fmt, fmt_rate, text_table
 from servers import http_get, start_server
-from targets import run_step
+from services import Services
+from targets import app_environment, build_data_set, run_step
 
 MODES = ("generation", "precise")
 MIX = "story:80,home:8,section:5,search:3,feed:4"
@@ -280,3 +288,65 @@ class NewsDay:
         except OSError:
             return None
         return int(reply.body) if reply.status == 200 else None
+
+
+def summary(result: NewsDayResult) -> dict:
+    """The figures of each mode, for machines (the smoke test reads them)."""
+    return {
+        "size": result.size,
+        "stories": result.stories,
+        "every": result.every,
+        "modes": {
+            m.mode: {
+                "pages_per_s": m.run.rps,
+                "p50_ms": m.run.p50_ms,
+                "p99_ms": m.run.p99_ms,
+                "hit_ratio": m.hit_ratio,
+                "db_queries_per_s": m.queries_per_second,
+                "errors": m.run.errors,
+                "cache_answers": m.outcomes,
+                "edits": m.writer,
+                "statuses": m.run.statuses,
+            }
+            for m in result.modes
+        },
+        "warnings": result.warnings,
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", choices=("demo", "large"), default="demo")
+    parser.add_argument("--seconds", type=int, default=30, dest="news_day_seconds")
+    parser.add_argument("--warmup", type=int, default=10, dest="news_day_warmup")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    options = parser.parse_args(argv)
+    servers = []
+    try:
+        wrk = ensure_wrk()
+        services = Services.from_environment(allow_remote=False)
+        DATA.mkdir(parents=True, exist_ok=True)
+        with one_run_at_a_time():
+            env = app_environment(
+                services, options.size, "bench-" + secrets.token_urlsafe(48)
+            )
+            build_data_set(services, options.size, env)
+            try:
+                day = NewsDay(wrk, options, services, options.size, env, servers)
+                result = day.run(floor_rps=None)
+            finally:
+                while servers:
+                    servers.pop().stop()
+    except BenchError as error:
+        print(f"\nnews day: could not run: {error}", file=sys.stderr)
+        return 1
+    print(f"\n{result.heading()}\n\n{text_table(result.rows(), result.HEADERS)}\n")
+    for line in [*result.notes(), *(f"warning: {w}" for w in result.warnings)]:
+        print(line)
+    print(json.dumps(summary(result)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

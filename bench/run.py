@@ -17,13 +17,10 @@ could not run, 130 when interrupted.
 """
 
 import argparse
-import fcntl
-import os
 import signal
 import sys
-from datetime import datetime
 
-from common import DATA, ROOT, BenchError
+from common import DATA, ROOT, BenchError, one_run_at_a_time
 from harness import Bench
 from loadgen import ensure_wrk
 from report import report, write_results
@@ -103,24 +100,6 @@ def load_dotenv() -> None:
         import environ
 
         environ.Env.read_env(dotenv)
-
-
-def one_run_at_a_time():
-    """Hold bench/.data/run.lock: two runs would drop each other's databases."""
-    lock = (DATA / "run.lock").open("a+")
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as error:
-        lock.seek(0)
-        holder = lock.read().strip() or "another process"
-        raise BenchError(
-            f"another make bench is running ({holder}); wait for it to finish"
-        ) from error
-    lock.seek(0)
-    lock.truncate()
-    lock.write(f"pid {os.getpid()}, since {datetime.now():%H:%M:%S}")
-    lock.flush()
-    return lock  # held until the file is closed: use it in a with statement
 
 
 def interrupted(signum, frame):

@@ -9,7 +9,9 @@ from pathlib import Path
 from common import DATA, BenchError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", ""}
-REDIS_BENCH_DB = 15
+# The Redis database the bench flushes and fills; BENCH_REDIS_DB picks another
+# (two benches on one Redis server must not share one).
+REDIS_BENCH_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 
 
 @dataclass

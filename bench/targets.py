@@ -1,9 +1,12 @@
-"""What the benchmark measures, and the environment every process it starts gets."""
+"""What the benchmark measures, the environment of every process it starts, its data."""
 
+import json
 import os
+import shutil
 import subprocess
+import sys
 
-from common import DATA, ROOT, BenchError, Target
+from common import BENCH, DATA, PYTHON, ROOT, BenchError, Target
 from services import Services
 
 STATIC_FLOOR = "bench/article.html"  # under STATIC_ROOT, served by whitenoise
@@ -97,3 +100,23 @@ def run_step(args: list[str], env: dict, timeout: float, what: str) -> str:
     if done.returncode != 0:
         raise BenchError(f"{what} failed (exit status {done.returncode})")
     return done.stdout
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_data_set(services: Services, size: str, env: dict) -> dict:
+    """A fresh bench database (and empty cache) for `size`; what build_data says."""
+    say(f"[{size}] building the data set in {services.describe()}...")
+    services.reset(size)
+    shutil.rmtree(DATA / "media", ignore_errors=True)
+    output = run_step(
+        [PYTHON, str(BENCH / "build_data.py"), size], env, 900, f"building {size}"
+    )
+    info = json.loads(output.strip().splitlines()[-1])
+    say(
+        f"[{size}] {info['articles']:,} articles, {info['comments']:,} comments "
+        f"in {info['build_seconds']} s; article page {info['article']}"
+    )
+    return info
