@@ -171,7 +171,9 @@ class Bench:
 
     def measure(self, size: str, with_news_day: bool) -> SizeResult:
         env = app_environment(self.services, size, self.secret_key)
-        info = build_data_set(self.services, size, env)
+        info = build_data_set(
+            self.services, size, env, reuse=not self.options.rebuild_data
+        )
         if self.static_root is None:
             self.prepare_static(env)
         if not self.floor_captured:  # once, from the first size measured

@@ -55,6 +55,11 @@ def parse_options(argv: list[str]):
         "--no-news-day", action="store_true", help="leave the news-day mix out"
     )
     parser.add_argument(
+        "--rebuild-data",
+        action="store_true",
+        help="build the data sets afresh, not from the copies kept by earlier runs",
+    )
+    parser.add_argument(
         "--markdown",
         action="store_true",
         help="print the results as Markdown (as written to bench/results/)",

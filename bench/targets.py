@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from common import BENCH, DATA, PYTHON, ROOT, BenchError, Target
+from saved_data import SavedData
 from services import Services
 
 STATIC_FLOOR = "bench/article.html"  # under STATIC_ROOT, served by whitenoise
@@ -106,8 +107,22 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build_data_set(services: Services, size: str, env: dict) -> dict:
-    """A fresh bench database (and empty cache) for `size`; what build_data says."""
+def build_data_set(
+    services: Services, size: str, env: dict, reuse: bool = True
+) -> dict:
+    """A fresh bench database (and empty cache) for `size`; what build_data says.
+
+    The copy kept from an earlier build of the same code is restored instead
+    when there is one (bench/saved_data.py), unless `reuse` is false.
+    """
+    saved = SavedData(services, size)
+    if reuse and (info := saved.restore()):
+        say(
+            f"[{size}] restored the data set built earlier by the same code "
+            f"({info['articles']:,} articles, {info['comments']:,} comments) "
+            f"in {services.describe()}; --rebuild-data builds it afresh"
+        )
+        return info
     say(f"[{size}] building the data set in {services.describe()}...")
     services.reset(size)
     shutil.rmtree(DATA / "media", ignore_errors=True)
@@ -119,4 +134,5 @@ def build_data_set(services: Services, size: str, env: dict) -> dict:
         f"[{size}] {info['articles']:,} articles, {info['comments']:,} comments "
         f"in {info['build_seconds']} s; article page {info['article']}"
     )
+    saved.keep(info)
     return info
