@@ -232,6 +232,7 @@ class NewsDay:
                 stdout=subprocess.PIPE,
                 text=True,
             )
+            writer.stdout.readline()  # "ready": set up, its clock starts now
             run, outcomes = self.mix(server.base_url, seconds)
             after = self.queries(server.port)
             printed, _ = writer.communicate(timeout=seconds + 120)

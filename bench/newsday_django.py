@@ -12,7 +12,8 @@ methods, so the page cache hears of every change as it would from the admin:
 it approves a comment every <comment s> seconds (on a story drawn by the same
 Zipf law the readers follow), publishes a new story or adds a correction to a
 hot one, in turn, every <story s>, and edits a correspondent's profile every
-<person s>. It prints a JSON line: what it did, and how late it fell behind.
+<person s>. It prints "ready" once set up, then, at the end, a JSON line:
+what it did, and how late it fell behind.
 """
 
 import itertools
@@ -157,6 +158,7 @@ class Newsroom:
 def write(seconds: float, every: dict[str, float]) -> None:
     """Each kind of change at its own pace, offset so they seldom coincide."""
     newsroom = Newsroom(random.Random(18))
+    print("ready", flush=True)  # the readers start now (bench/newsday.py)
     actions = {
         "comment": newsroom.approve_comment,
         "story": newsroom.publish_or_correct,
