@@ -48,8 +48,14 @@ def parse_options(argv: list[str]):
     parser.add_argument(
         "--news-day-warmup",
         type=int,
-        default=10,
+        default=5,
         help="seconds of the mix, without edits, before each measured run",
+    )
+    parser.add_argument(
+        "--news-day-prime",
+        type=int,
+        default=180,
+        help="at most this many seconds fetching every page once, per mode",
     )
     parser.add_argument(
         "--no-news-day", action="store_true", help="leave the news-day mix out"
@@ -83,6 +89,7 @@ def parse_options(argv: list[str]):
             1,
         )
         options.news_day_seconds, options.news_day_warmup = 6, 2
+        options.news_day_prime = 30
     sizes = [s.strip() for s in options.sizes.split(",") if s.strip()]
     unknown = set(sizes) - {"demo", "large"}
     if unknown or not sizes:
