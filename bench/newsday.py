@@ -78,6 +78,13 @@ class NewsDay:
                 result.warnings.append(f"news day ({mode.mode}) writer: {error}")
             if mode.run.problem:
                 result.warnings.append(f"news day ({mode.mode}): {mode.run.problem}")
+            fetched, listed, _seconds = mode.primed
+            if fetched < listed:
+                result.warnings.append(
+                    f"news day ({mode.mode}): only {fetched:,} of {listed:,} pages "
+                    "primed in the time allowed (--news-day-prime), so the hit "
+                    "ratio is lower than a site running for a while would see"
+                )
             if mode.writer.get("late_s", 0) > 1:
                 result.warnings.append(
                     f"news day ({mode.mode}): the writer fell "
@@ -133,8 +140,10 @@ class NewsDay:
     def prime(self, port: int) -> tuple[int, int, float]:
         """Fetch every listed page once, hottest first, until done or the time
         allowed is up: (pages fetched, pages listed, seconds taken)."""
-        lines = self.urls.read_text().splitlines()
-        paths = [line.split(" ", 1)[1] for line in lines if " " in line]
+        pages = [line.split(" ", 1) for line in self.urls.read_text().splitlines()]
+        # The few list pages first (every reader's), then the stories in order.
+        pages.sort(key=lambda page: page[0] == "story")
+        paths = [path for _kind, path in pages]
         queue, lock, fetched = iter(paths), threading.Lock(), itertools.count()
         started = time.monotonic()
         deadline = started + self.options.news_day_prime

@@ -109,9 +109,9 @@ class NewsDayResult:
         every = self.every
         scaled = every != NEWS_DAY
         return [
-            f"edits while measuring: a comment approved every {every['comment']:g} s, "
-            f"a story published or corrected (in turn) every {every['story']:g} s, "
-            f"a correspondent edited every {every['person']:g} s"
+            f"edits while measuring: a comment approved every {every['comment']:.3g} s, "
+            f"a story published or corrected (in turn) every {every['story']:.3g} s, "
+            f"a correspondent edited every {every['person']:.3g} s"
             + (
                 f" (a news day's paces are {NEWS_DAY['comment']:g} s, "
                 f"{NEWS_DAY['story']:g} s and {NEWS_DAY['person']:g} s; this run "
@@ -120,8 +120,8 @@ class NewsDayResult:
                 if scaled
                 else ""
             ),
-            "before each run the cache was primed with the mix's pages, hottest "
-            "first: "
+            "before each run the cache was primed with the mix's pages (lists, "
+            "then stories hottest first): "
             + "; ".join(
                 f"{m.mode} {m.primed[0]:,} of {m.primed[1]:,} in {m.primed[2]:.0f} s"
                 for m in self.modes
