@@ -109,7 +109,8 @@ class NewsDayResult:
         every = self.every
         scaled = every != NEWS_DAY
         return [
-            f"edits while measuring: a comment approved every {every['comment']:.3g} s, "
+            "edits while measuring: a comment approved every "
+            f"{every['comment']:.3g} s, "
             f"a story published or corrected (in turn) every {every['story']:.3g} s, "
             f"a correspondent edited every {every['person']:.3g} s"
             + (
