@@ -23,7 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DATA = ROOT / "bench" / ".data"
+BENCH_DATA = Path(os.environ.get("BENCH_DATA_DIR") or ROOT / "bench" / ".data")
 
 LARGE_ARTICLES = 10_000
 LARGE_COMMENTS = 100_000

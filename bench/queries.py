@@ -54,6 +54,8 @@ def count(target: dict, serial: int) -> dict:
 
     client = Client(enforce_csrf_checks=True, HTTP_HOST=HOST)
     page_cache = {} if target["cached"] else {"PAGE_CACHE_SECONDS": 0}
+    if not target.get("fragments", True):  # the cold row: every cache off
+        page_cache["FRAGMENT_CACHE_SECONDS"] = 0
     if target.get("memory"):  # the same page from per-process memory
         page_cache["CACHES"] = {
             "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -100,7 +102,7 @@ def count(target: dict, serial: int) -> dict:
                 result["hit_us"] = round(statistics.median(timings))
     if target.get("memory"):
         return result
-    if target["method"] == "GET" and not target["floor"]:
+    if target["method"] == "GET" and not target["floor"] and target["fragments"]:
         # What a page-cache miss costs: one request with the page cache off
         # (cached parts of the page, such as the story, still used), and one
         # with nothing cached at all, as for the first reader after a change.

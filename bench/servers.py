@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import HOST, ROOT, BenchError
+from common import DATA, HOST, ROOT, BenchError
 
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
@@ -100,10 +100,24 @@ def gunicorn_has_control_socket() -> bool:
 
 
 class Server:
-    """gunicorn started as `make serve` starts it, in a process group of its own."""
+    """gunicorn started as `make serve` starts it, in a process group of its own.
 
-    def __init__(self, name: str, env: dict, log: Path):
+    `app` and `config` name what it serves; by default the product as `make
+    serve` runs it, and the bare project for the floor (bench/bare/).
+    `ready` is the path that answers 200 once it is up.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        env: dict,
+        log: Path,
+        app: str = "newsroom.wsgi:application",
+        config: str = "newsroom/gunicorn.conf.py",
+        ready: str = "/healthz",
+    ):
         self.name, self.env, self.log = name, env, log
+        self.app, self.config, self.ready = app, config, ready
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -115,9 +129,9 @@ class Server:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         command = [
             GUNICORN,
-            "newsroom.wsgi:application",
+            self.app,
             "-c",
-            "newsroom/gunicorn.conf.py",
+            self.config,
             "--bind",
             f"{HOST}:{self.port}",
         ]
@@ -142,13 +156,13 @@ class Server:
             if self.process.poll() is not None:
                 raise BenchError(f"the {self.name} server exited:\n{self.log_tail()}")
             try:
-                if http_get(self.port, "/healthz", timeout=5).status == 200:
+                if http_get(self.port, self.ready, timeout=5).status == 200:
                     return
             except OSError:
                 pass
             time.sleep(0.2)
         raise BenchError(
-            f"the {self.name} server did not answer /healthz:\n{self.log_tail()}"
+            f"the {self.name} server did not answer {self.ready}:\n{self.log_tail()}"
         )
 
     def stop(self) -> None:
@@ -184,6 +198,27 @@ class Server:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
+
+
+def start_server(servers: list, name: str, env: dict, log_name: str) -> Server:
+    """Start one server (the bare project for "bare"), added to `servers` first
+    so that it is stopped even if it never comes up."""
+    log = DATA / "logs" / f"{log_name}.log"
+    if name == "bare":
+        server = Server(
+            name,
+            env,
+            log,
+            app="bench.bare.wsgi:application",
+            config="bench/bare/gunicorn.conf.py",
+            ready="/",
+        )
+    else:
+        server = Server(name, env, log)
+    servers.append(server)
+    server.start()
+    server.wait_ready()
+    return server
 
 
 @dataclass

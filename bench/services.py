@@ -9,7 +9,9 @@ from pathlib import Path
 from common import DATA, BenchError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", ""}
-REDIS_BENCH_DB = 15
+# The Redis database the bench flushes and fills; BENCH_REDIS_DB picks another
+# (two benches on one Redis server must not share one).
+REDIS_BENCH_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 
 
 @dataclass
@@ -108,7 +110,13 @@ class Services:
         else:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{DATA / size}.sqlite3{suffix}").unlink(missing_ok=True)
-        shutil.rmtree(self.file_cache_folder(size), ignore_errors=True)
+        self.flush_cache(size)
+
+    def flush_cache(self, size: str) -> None:
+        """An empty bench cache for `size` (no server may be running on it)."""
+        folder = self.file_cache_folder(size)
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(f"{folder}-counters", ignore_errors=True)
         if self.uses_redis:
             import redis
 
@@ -125,27 +133,38 @@ class Services:
                 raise BenchError(f"could not flush the bench cache: {error}") from error
 
     def _recreate_postgres_database(self, size: str) -> None:
+        name = urllib.parse.urlsplit(self.bench_database_url(size)).path.lstrip("/")
+        self.copy_postgres_database(size, None, name)
+
+    def copy_postgres_database(self, size: str, source: str | None, target: str):
+        """Drop `target` and create it again, empty or as a copy of `source`.
+
+        Only databases named like the bench's own (<name>_bench...) are touched.
+        """
         import psycopg
         from psycopg import sql
 
         bench = urllib.parse.urlsplit(self.bench_database_url(size))
-        name = bench.path.lstrip("/")
-        if not name.endswith("_bench"):
-            raise BenchError(f"refusing to drop {name!r}: not a bench database")
+        for name in filter(None, (source, target)):
+            if not name.startswith(bench.path.lstrip("/")):
+                raise BenchError(f"refusing to touch {name!r}: not a bench database")
         admin_url = urllib.parse.urlunsplit(
             bench._replace(scheme="postgresql", path="/postgres")
         )
+        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(target))
+        if source:
+            create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(source))
         try:
             with psycopg.connect(
                 admin_url, autocommit=True, connect_timeout=10
             ) as conn:
                 conn.execute(
                     sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                        sql.Identifier(name)
+                        sql.Identifier(target)
                     )
                 )
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                conn.execute(create)
         except psycopg.Error as error:
             raise BenchError(
-                f"could not create the database {name!r}: {error}"
+                f"could not create the database {target!r}: {error}"
             ) from error
