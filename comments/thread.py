@@ -1,15 +1,13 @@
-"""The public thread: which comments readers see, as a tree, and how bodies render."""
+"""The public thread: which comments readers see, as a tree, and the comment form."""
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from bleach.linkifier import Linker
 from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from blocks.prepared import Prepared
 from comments.forms import CommentForm, issue_start, still_usable
 from comments.models import Comment
 
@@ -22,6 +20,17 @@ REMEMBER_COOKIES = {"name": "comment_name", "email": "comment_email"}
 OWN_SALT = "comments.own-pending"
 OWN_KEPT = 50
 OWN_SECONDS = 30 * 24 * 3600
+# What the public thread shows of a comment (body: if its HTML is out of date).
+LIST_FIELDS = (
+    "id",
+    "parent_id",
+    "name",
+    "body",
+    "body_html",
+    "body_format",
+    "status",
+    "created_at",
+)
 # The comment form's inputs that show a value (the honeypot never does).
 FORM_INPUTS = ("name", "email", "body", "parent", "started", "remember")
 
@@ -44,20 +53,34 @@ def visible_tree(article, own_pending_ids=()) -> list[Node]:
     """Approved comments, plus this browser's own pending ones, threaded.
 
     A reply shows only while every comment above it does: rejecting a
-    comment hides its replies too. One query, whatever the thread's size.
+    comment hides its replies too. One query, whatever the thread's size;
+    without pending ones of the reader's own, its SQL is built once per
+    process.
     """
-    comments = (
-        Comment.objects.filter(article=article)
-        .filter(
-            Q(status=Comment.Status.APPROVED)
-            | Q(status=Comment.Status.PENDING, pk__in=list(own_pending_ids))
+    if own_pending_ids:
+        comments = (
+            Comment.objects.filter(article=article)
+            .filter(
+                Q(status=Comment.Status.APPROVED)
+                | Q(status=Comment.Status.PENDING, pk__in=list(own_pending_ids))
+            )
+            .only(*LIST_FIELDS)
         )
-        .only("id", "parent_id", "name", "body", "status", "created_at")
-    )
+    else:
+        comments = APPROVED(pk=article.pk)
     children: dict[int | None, list[Comment]] = {}
     for comment in comments:
         children.setdefault(comment.parent_id, []).append(comment)
     return _grow(children)
+
+
+def _approved(pk):
+    return Comment.objects.filter(article_id=pk, status=Comment.Status.APPROVED).only(
+        *LIST_FIELDS
+    )
+
+
+APPROVED = Prepared(_approved, pk=int)
 
 
 def _grow(children: dict) -> list[Node]:
@@ -188,25 +211,3 @@ def _find(nodes, comment_id) -> Node | None:
         if found:
             return found
     return None
-
-
-def _nofollow(attrs, new=False):
-    attrs[(None, "rel")] = "nofollow ugc noopener"
-    return attrs
-
-
-# One linker for the process: building bleach's HTML parser is the costly part.
-_linker = Linker(callbacks=[_nofollow], parse_email=False)
-
-
-@lru_cache(maxsize=4096)
-def render_body(text: str) -> SafeString:
-    """Plain text to HTML: escaped, paragraphs and line breaks kept, URLs linked."""
-    paragraphs = [
-        p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()
-    ]
-    html = "".join(
-        "<p>{}</p>".format(_linker.linkify(escape(p)).replace("\n", "<br>"))
-        for p in paragraphs
-    )
-    return mark_safe(html)  # noqa: S308 - built from escaped text above
