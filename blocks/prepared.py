@@ -35,6 +35,7 @@ class _Compiled:
     params: list
     slots: list  # (parameter index, value name, adapter)
     compiler: object
+    converters: dict
     init_list: list
     fields: slice
     populators: list
@@ -98,11 +99,15 @@ class Prepared:
         select, klass_info = compiler.select, compiler.klass_info
         first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1]
         fetch_mode = queryset._fetch_mode
+        columns = [column[0] for column in select[: compiler.col_count]]
+        if compiler.has_composite_fields(columns):
+            raise ValueError("prepared query: composite fields are not supported")
         return _Compiled(
             sql=sql,
             params=list(params),
             slots=slots,
             compiler=compiler,
+            converters=compiler.get_converters(columns),
             init_list=[f[0].target.attname for f in select[first : last + 1]],
             fields=slice(first, last + 1),
             populators=get_related_populators(klass_info, select, db, fetch_mode),
@@ -119,7 +124,9 @@ class Prepared:
     @staticmethod
     def _instances(compiled, db, rows) -> list:
         objects = []
-        for row in compiled.compiler.results_iter([rows]):
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
+        for row in rows:
             obj = compiled.from_db(db, compiled.init_list, row[compiled.fields])
             for populator in compiled.populators:
                 populator.populate(row, obj)
