@@ -1,5 +1,6 @@
 """A page-cache hit does the least it can: no query, no token thrown away, no log line when told so."""
 
+import logging
 import re
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from django.test import Client, RequestFactory
 
 from comments import forms
 from comments.forms import issue_start, read_start
+from newsroom import logs
 from tests.comment_helpers import comment_data, comments_url, csrf_token
 from tests.factories import ArticleFactory
 
@@ -102,3 +104,14 @@ def test_log_level_warning_silences_the_request_lines(environment, logged):
         cwd=settings.BASE_DIR,
     )
     assert result.stdout.strip() == logged
+
+
+def test_a_silenced_request_log_does_no_work_for_the_line(monkeypatch, client):
+    monkeypatch.setattr(logs, "redact", lambda text: pytest.fail("line was made"))
+    logger = logging.getLogger("newsroom.request")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        assert client.get("/healthz").status_code == 200
+    finally:
+        logger.setLevel(level)
