@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -287,29 +286,17 @@ class Article(models.Model):
         """What stops this article from going out, in words an editor can act on."""
         return checklist.problems(self.checklist())
 
-    def related(self, limit=3):
+    def related(self) -> list:
         """Live stories sharing the section or tags, most tags in common first.
 
         Only stories from the months around this one are candidates: news
         relates to its own time, and the publish_at index keeps the query
-        small however long the archive grows.
+        small however long the archive grows. The query is in
+        articles/page_parts.py, prepared once per process.
         """
-        tag_ids = [tag.id for tag in self.tags.all()]
-        around = self.publish_at or timezone.now()
-        return (
-            Article.objects.published()
-            .filter(
-                publish_at__range=(around - RELATED_WINDOW, around + RELATED_WINDOW)
-            )
-            .exclude(pk=self.pk)
-            .filter(Q(section_id=self.section_id) | Q(tags__in=tag_ids))
-            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
-            .select_related("section")
-            # Only what a related-story card shows: a narrow GROUP BY.
-            .only(*RELATED_CARD_FIELDS)
-            .order_by("-shared", "-publish_at")
-            .distinct()[:limit]
-        )
+        from articles import page_parts
+
+        return page_parts.related(self, RELATED_WINDOW)
 
     # Transitions ------------------------------------------------------------
 

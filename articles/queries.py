@@ -20,9 +20,11 @@ SEARCH_DOCUMENT = (
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """What readers may see now: scheduled stories join by themselves."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(
+            status=Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())

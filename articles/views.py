@@ -3,7 +3,7 @@
 from http import HTTPStatus
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Window, prefetch_related_objects
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,8 +12,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import preview, search, structured_data
-from articles.models import Article, Byline, Correction, Section, Tag
+from articles import page_parts, preview, search, structured_data
+from articles.models import Article, Correction, Section, Tag
 from articles.navigation import NAV_PART, section_links
 from authors.models import Correspondent
 from blocks import ratelimit
@@ -210,23 +210,13 @@ def render_story(article) -> dict:
     """The story as readers see it, bylines, bios and related stories
     included, and its part of <head> (social cards and JSON-LD): the same for
     every reader, so kept as a part."""
-    prefetch_related_objects(
-        [article],
-        Prefetch(
-            "bylines",
-            queryset=Byline.objects.select_related("correspondent").prefetch_related(
-                "correspondent__outlets"
-            ),
-        ),
-        "tags",
-        "corrections",
-    )
+    page_parts.load(article)
     context = {
         "article": article,
         "bylines": article.bylines.all(),
         "tags": article.tags.all(),
         "corrections": article.corrections.all(),
-        "related": list(article.related()),
+        "related": article.related(),
     }
     head = {
         "article": article,

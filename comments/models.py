@@ -9,9 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, connections, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from comments import markup
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +63,20 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
+    def render_html(self, *, batch: int = 500) -> int:
+        """Store the HTML of these comments where it was made under an older
+        markup format (or never, for rows bulk-created past save()); returns
+        how many were rendered. No page changes: reads render such rows
+        afresh until then."""
+        stale = self.exclude(body_format=markup.FORMAT).only("id", "body")
+        done = 0
+        while rows := list(stale.order_by("pk")[:batch]):
+            for comment in rows:
+                comment.render_html()
+            self.model.objects.bulk_update(rows, ["body_html", "body_format"])
+            done += len(rows)
+        return done
+
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
@@ -80,10 +96,7 @@ class CommentQuerySet(models.QuerySet):
         past the depth limit joins its deepest ancestor that takes replies,
         in the order written, and a comment whose parent is not among them
         (rejected, say) is left out with every reply below it."""
-        children: dict[int | None, list[Comment]] = {}
-        for comment in self:
-            children.setdefault(comment.parent_id, []).append(comment)
-        return _grow(children)
+        return threaded(self)
 
     def _shown_ids(self) -> set[int]:
         shown = self.visible().only("id", "parent_id", "created_at").threaded()
@@ -125,6 +138,10 @@ class Comment(models.Model):
         max_length=254, help_text=_("Private: moderators only, never shown publicly.")
     )
     body = models.TextField(max_length=5000)
+    # The body as readers see it (comments/markup.py), made when the body is
+    # saved; used only while body_format is the current markup.FORMAT.
+    body_html = models.TextField(blank=True, default="", editable=False)
+    body_format = models.PositiveSmallIntegerField(default=0, editable=False)
     # The one-time key of the form that sent it (comments/forms.py): the same
     # form sent again finds this comment instead of making a second.
     submission_key = models.CharField(
@@ -171,6 +188,25 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name} on {self.article}"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.render_html()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html", "body_format"}
+        super().save(*args, **kwargs)
+
+    def render_html(self) -> None:
+        """Store the body's HTML as comments/markup.py makes it now."""
+        self.body_html = markup.render_body(self.body)
+        self.body_format = markup.FORMAT
+
+    def html(self) -> SafeString:
+        """The body as readers see it: the stored HTML while it is current."""
+        if self.body_format == markup.FORMAT:
+            return mark_safe(self.body_html)  # noqa: S308 - made by render_body
+        return markup.render_body(self.body)
 
     @property
     def depth(self) -> int:
@@ -267,6 +303,14 @@ class Node:
     @property
     def is_pending(self) -> bool:
         return self.comment.status == Comment.Status.PENDING
+
+
+def threaded(comments) -> list[Node]:
+    """`comments` (a queryset or a list) as the thread `threaded()` describes."""
+    children: dict[int | None, list[Comment]] = {}
+    for comment in comments:
+        children.setdefault(comment.parent_id, []).append(comment)
+    return _grow(children)
 
 
 def _grow(children: dict) -> list[Node]:

@@ -1,18 +1,16 @@
-"""The public thread: which comments readers see, as a tree, and how bodies render."""
+"""The public thread: which comments readers see, as a tree, and the comment form."""
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import ClassVar
 
-from bleach.linkifier import Linker
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from blocks.prepared import Prepared
 from comments import forms
 from comments.forms import CommentForm, issue_start, still_usable
-from comments.models import Comment, Node
+from comments.models import Comment, Node, threaded
 
 # This browser's pending comments, which it alone is shown until approved:
 # a signed cookie, so posting needs no session (nor a database write after
@@ -23,17 +21,39 @@ REMEMBER_COOKIES = {"name": "comment_name", "email": "comment_email"}
 OWN_SALT = "comments.own-pending"
 OWN_KEPT = 50
 OWN_SECONDS = 30 * 24 * 3600
+# What the public thread shows of a comment (body: if its HTML is out of date).
+LIST_FIELDS = (
+    "id",
+    "parent_id",
+    "name",
+    "body",
+    "body_html",
+    "body_format",
+    "status",
+    "created_at",
+)
 
 
 def visible_tree(article, own_pending_ids=()) -> list[Node]:
     """What readers see under `article` (Comment.objects.visible()), plus
-    this browser's own pending comments, threaded: one query."""
-    return (
-        Comment.objects.filter(article=article)
-        .visible(own_pending_ids)
-        .only("id", "parent_id", "name", "body", "status", "created_at")
-        .threaded()
-    )
+    this browser's own pending comments, threaded: one query, whose SQL is
+    built once per connection when the reader has none pending."""
+    if own_pending_ids:
+        comments = (
+            Comment.objects.filter(article=article)
+            .visible(own_pending_ids)
+            .only(*LIST_FIELDS)
+        )
+    else:
+        comments = VISIBLE(pk=article.pk)
+    return threaded(comments)
+
+
+def _visible(pk):
+    return Comment.objects.filter(article_id=pk).visible().only(*LIST_FIELDS)
+
+
+VISIBLE = Prepared(_visible, pk=int)
 
 
 def for_page(request, article, parts, form=None) -> dict:
@@ -142,25 +162,3 @@ def _find(nodes, comment_id) -> Node | None:
         if found:
             return found
     return None
-
-
-def _nofollow(attrs, new=False):
-    attrs[(None, "rel")] = "nofollow ugc noopener"
-    return attrs
-
-
-# One linker for the process: building bleach's HTML parser is the costly part.
-_linker = Linker(callbacks=[_nofollow], parse_email=False)
-
-
-@lru_cache(maxsize=4096)
-def render_body(text: str) -> SafeString:
-    """Plain text to HTML: escaped, paragraphs and line breaks kept, URLs linked."""
-    paragraphs = [
-        p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()
-    ]
-    html = "".join(
-        "<p>{}</p>".format(_linker.linkify(escape(p)).replace("\n", "<br>"))
-        for p in paragraphs
-    )
-    return mark_safe(html)  # noqa: S308 - built from escaped text above

@@ -81,6 +81,9 @@ NOT_EMPTY = (
     "database only, so that nothing is overwritten or duplicated."
 )
 
+# Made from other fields when saved, so neither written out nor read back:
+# a backup holds data, never markup to be trusted as it is.
+DERIVED_FIELDS = {Comment: {"body_html", "body_format"}}
 # Any of these present means the database is not empty.
 CONTENT = [Article, Section, Tag, Correspondent, Comment, Page, Image]
 # Every table written, for resetting primary-key sequences afterwards.
@@ -218,6 +221,7 @@ def import_content(data: dict) -> dict[str, int]:
         # Foreign keys are checked at commit, so a reply may come before its
         # parent here.
         Comment.objects.bulk_create(build(Comment, row) for row in data["comments"])
+        Comment.objects.render_html()  # bulk_create skips save()
         for row in data["pages"]:
             _save(build(Page, row))
         _reset_sequences()
@@ -237,8 +241,9 @@ def _hero_from_old_columns(row: dict) -> None:
 
 def _row(obj, *, usernames, skip="") -> dict:
     row = {}
+    derived = DERIVED_FIELDS.get(type(obj), set())
     for field in obj._meta.concrete_fields:
-        if field.name == skip:
+        if field.name == skip or field.name in derived:
             continue
         value = getattr(obj, field.attname)
         if isinstance(field, models.FileField):
@@ -251,8 +256,9 @@ def _row(obj, *, usernames, skip="") -> dict:
 
 def _instance(model, row: dict, *, user_ids):
     values = {}
+    derived = DERIVED_FIELDS.get(model, set())
     for field in model._meta.concrete_fields:
-        if field.name not in row:
+        if field.name not in row or field.name in derived:
             continue
         value = row[field.name]
         if field.is_relation:

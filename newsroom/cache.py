@@ -45,14 +45,14 @@ CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 # The comment form's start token is per reader too (comments/forms.py).
 STARTED_PLACEHOLDER = b"__newsroom_form_started__"
 STARTED_INPUT = re.compile(rb'(name="started" value=")[^"]*(")')
-STARTED_SLOT = re.compile(
-    rb'(name="started" value=")' + re.escape(STARTED_PLACEHOLDER) + rb'(")'
-)
-# Only the form's own input is filled in: the placeholder's text anywhere
-# else (a comment quoting it) stays as written.
-CSRF_SLOT = re.compile(
-    rb'(name="csrfmiddlewaretoken" value=")' + re.escape(CSRF_PLACEHOLDER) + rb'(")'
-)
+# The slots a hit fills, as literal bytes (bytes.replace() finds them several
+# times faster than a regular expression). Only the form's own input is
+# filled in: the placeholder's text anywhere else (a comment quoting it)
+# stays as written.
+CSRF_INPUT_START = b'name="csrfmiddlewaretoken" value="'
+CSRF_FILLED = CSRF_INPUT_START + CSRF_PLACEHOLDER + b'"'
+STARTED_INPUT_START = b'name="started" value="'
+STARTED_FILLED = STARTED_INPUT_START + STARTED_PLACEHOLDER + b'"'
 BYPASS_COOKIES = (*REMEMBER_COOKIES.values(), OWN_COOKIE, "messages")
 # What pages read from the query string (pagination, search, a sitemap's page,
 # the comment a reader replies to); the page cache ignores the rest.
@@ -385,11 +385,13 @@ class PageCacheMiddleware:
         body = entry["body"]
         if entry["csrf"]:
             token = csrf.get_token(request).encode()
-            body = CSRF_SLOT.sub(lambda match: match[1] + token + match[2], body)
-            # Issued now, for this reader: when they were shown the form.
-            body = STARTED_SLOT.sub(
-                lambda match: match[1] + issue_start(request).encode() + match[2], body
-            )
+            body = body.replace(CSRF_FILLED, CSRF_INPUT_START + token + b'"')
+            if STARTED_FILLED in body:
+                # Issued now, for this reader: when they were shown the form.
+                started = issue_start(request).encode()
+                body = body.replace(
+                    STARTED_FILLED, STARTED_INPUT_START + started + b'"'
+                )
         response = HttpResponse(body)
         for name, value in entry["headers"]:
             response.headers[name] = value

@@ -8,7 +8,7 @@ uncached page. The admin keeps Django's templates.
 Names here stand in for the Django tags and filters the templates used:
 `url()` and `static()` (memoised: a process's URLconf and static manifest do
 not change), `date` in the reader's time zone, `pluralize`, and the
-newsroom's own `picture()`, `json_ld`, `highlight` and `comment_body`, and the
+newsroom's own `picture()`, `json_ld` and `highlight`, and the
 comments app's `comment_thread()` for the article page (articles does not
 depend on comments; this module wires the two together).
 """
@@ -18,7 +18,8 @@ from functools import lru_cache
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template import defaultfilters
 from django.urls import reverse
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone_name, template_localtime
+from django.utils.translation import get_language
 from jinja2 import Environment, Undefined
 
 from blocks.markup import absolute, highlight, json_ld, picture
@@ -37,9 +38,19 @@ def static(path: str) -> str:
 
 
 def date(value, format_string=None) -> str:
-    """Django's `date` filter, in the newsroom's time zone as Django's does."""
+    """Django's `date` filter, in the newsroom's time zone as Django's does.
+
+    Remembered per time zone and language: a page shows the same few dozen
+    moments (its comments', its cards') each time it is rendered, and
+    Django's formatter costs more than the rest of a comment's markup.
+    """
     if value in (None, ""):
         return ""
+    return _date(value, format_string, get_current_timezone_name(), get_language())
+
+
+@lru_cache(maxsize=8192)
+def _date(value, format_string, zone: str, language: str) -> str:
     return defaultfilters.date(template_localtime(value), format_string)
 
 
@@ -67,6 +78,5 @@ def environment(**options) -> Environment:
         linebreaksbr=defaultfilters.linebreaksbr,
         json_ld=json_ld,
         highlight=highlight,
-        comment_body=thread.render_body,
     )
     return env

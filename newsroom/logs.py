@@ -68,6 +68,8 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
+        if not self.logger.isEnabledFor(logging.INFO):
+            return response  # LOG_LEVEL=WARNING: not even the fields are made
         fields = {
             "method": request.method,
             "path": redact(request.path),

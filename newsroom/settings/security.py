@@ -109,6 +109,9 @@ LOGGING = {
         "django.server": {"level": "ERROR"},
         # runserver prints "Watching for file changes" itself already.
         "django.utils.autoreload": {"level": "WARNING"},
-        "newsroom.request": {"level": env("REQUEST_LOG_LEVEL", default="INFO")},
+        # LOG_LEVEL=WARNING silences the request lines too (make bench does).
+        "newsroom.request": {
+            "level": env("REQUEST_LOG_LEVEL", default=env("LOG_LEVEL", default="INFO"))
+        },
     },
 }
