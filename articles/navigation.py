@@ -2,14 +2,16 @@
 
 from articles.models import Section
 from blocks.links import slug_url
+from pagecache.tags import depends_on
 
-# The name of the masthead's part in a page's cached parts (newsroom/fragments.py):
-# like every part, out of date as soon as anything readers see changes.
+# The name of the masthead's part in a page's cached parts (pagecache/parts.py):
+# out of date when a section changes (the "masthead" tag).
 NAV_PART = "nav-sections"
 
 
 def section_links() -> list[dict]:
     """The masthead's sections, from the database."""
+    depends_on("masthead")
     return [
         {"name": name, "url": slug_url("articles:section", slug)}
         for name, slug in Section.objects.values_list("name", "slug")

@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "wordpress.middleware.LegacyRedirectMiddleware",
     # Before the rest: a page from the cache needs none of them, and carries
     # the headers they gave it when it was stored (see its docstring).
-    "newsroom.cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.AdminPolicyMiddleware",
@@ -224,8 +224,15 @@ MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_opt
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Whole pages kept for anonymous readers (newsroom/cache.py); 0 turns it off.
+# Whole pages kept for anonymous readers (pagecache/); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# "precise": a change purges the pages that show it (pagecache/tags.py);
+# "generation": every change purges every page.
+PAGE_CACHE_INVALIDATION = env.str("PAGE_CACHE_INVALIDATION", default="precise")
+if PAGE_CACHE_INVALIDATION not in ("precise", "generation"):
+    raise ImproperlyConfigured(
+        "PAGE_CACHE_INVALIDATION must be 'precise' or 'generation'."
+    )
 # More path prefixes the page cache leaves alone (bench/settings.py adds one).
 PAGE_CACHE_SKIPS = ()
 # The longest query-string value the page cache keys on (a search's words).

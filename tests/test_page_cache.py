@@ -7,7 +7,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from comments.models import Comment
-from newsroom import cache as page_cache
+from pagecache import expiry
+from pagecache import tags as page_cache
 from tests.comment_helpers import (
     comment_data,
     comments_url,
@@ -209,12 +210,12 @@ def test_scheduled_story_bounds_the_cache_lifetime(settings, clock):
     ArticleFactory(published=True)
     ArticleFactory(scheduled=True, publish_at=clock.now + timedelta(seconds=40))
 
-    assert page_cache.seconds_to_keep() == 40
+    assert expiry.seconds_to_keep() == 40
     clock.advance(seconds=39)
-    assert page_cache.seconds_to_keep() == 1
+    assert expiry.seconds_to_keep() == 1
     # Now the story is live, and nothing else is scheduled.
     clock.advance(seconds=2)
-    assert page_cache.seconds_to_keep() == 300
+    assert expiry.seconds_to_keep() == 300
 
 
 def test_a_new_pending_comment_does_not_purge(client, no_comment_delays):
@@ -290,11 +291,13 @@ def test_cdn_purge_hook_is_called_on_change(
 ):
     settings.CDN_PURGE_URL = "http://127.0.0.1:9/purge"
     calls = []
-    monkeypatch.setattr(page_cache, "_purge_cdn", lambda: calls.append("purge"))
+    monkeypatch.setattr(page_cache, "_purge_cdn", lambda body: calls.append(body))
     monkeypatch.setattr(
         page_cache.threading,
         "Thread",
-        lambda target, daemon: type("T", (), {"start": staticmethod(target)})(),
+        lambda target, args, daemon: type(
+            "T", (), {"start": staticmethod(lambda: target(*args))}
+        )(),
     )
     received = []
     page_cache.pages_changed.connect(
@@ -305,8 +308,10 @@ def test_cdn_purge_hook_is_called_on_change(
         SectionFactory(name="Opinion")
 
     page_cache.pages_changed.disconnect(dispatch_uid="test")
-    assert calls == ["purge"]
-    assert received
+    assert len(calls) == 1 and len(received) == 1
+    assert {"masthead", "section:*"} <= set(calls[0]["tags"])
+    assert received[0]["tags"] == calls[0]["tags"]
+    assert calls[0]["everything"] is False
 
 
 def test_rendered_story_fragment_is_reused_and_purged(settings, editor):

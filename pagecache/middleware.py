@@ -1,59 +1,47 @@
-"""The full-page cache for readers, and its invalidation.
+"""The full-page cache for readers: serve a current page whole, or store it.
 
 Anonymous GETs of public pages are kept whole in the cache (Redis in
-production). Every entry belongs to a *generation*; any change to what the
-site shows (a story published, edited or withdrawn, a correction, a comment
-approved, a profile or section edited) starts a new generation, so no reader
-ever gets a stale page. An entry also expires when the next scheduled story
-goes live, so that story appears on time with no cron job.
+production), each with the tags of what it shows (pagecache/tags.py): a
+change purges exactly the pages that show it, so no reader ever gets a
+stale page. An entry also expires when the next scheduled story goes live
+(pagecache/expiry.py), so that story appears on time with no cron job.
 
-The CSRF token in a cached page is a placeholder, filled per request, so the
-comment form works for every reader without JavaScript. Requests carrying a
-session (staff, a commenter with a pending comment, a flash message) or a
-remember-me cookie always get a fresh page, as do previews, which send
-no-cache headers and are never stored.
+The CSRF token in a cached page is a placeholder, filled per request, so
+the comment form works for every reader without JavaScript; so is any other
+input an app asks to be filled per reader (fill_per_reader()). Requests
+carrying a session (staff, a flash message) or a cookie an app names
+(bypass_cookies(): a commenter's pending comment, remember-me) always get a
+fresh page, as do previews, which send no-cache headers and are never stored.
 """
 
 import hashlib
 import logging
 import re
-import threading
 import time
-import urllib.request
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.http import http_date, quote_etag
 
-from comments.forms import issue_start
-from comments.thread import OWN_COOKIE, REMEMBER_COOKIES
-from newsroom import csrf
+from pagecache import csrf, entries, expiry, tags
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "page:generation"
-ENTRY_FORMAT = "v3"  # bump when a cached entry's shape changes
-NEXT_CHANGE_KEY = "page:next-change"
-NOTHING_SCHEDULED = "none"
+ENTRY_FORMAT = "v4"  # bump when a cached entry's shape changes
 CSRF_PLACEHOLDER = b"__newsroom_csrf_token__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
-# The comment form's start token is per reader too (comments/forms.py).
-STARTED_PLACEHOLDER = b"__newsroom_form_started__"
-STARTED_INPUT = re.compile(rb'(name="started" value=")[^"]*(")')
-STARTED_SLOT = re.compile(
-    rb'(name="started" value=")' + re.escape(STARTED_PLACEHOLDER) + rb'(")'
-)
 # Only the form's own input is filled in: the placeholder's text anywhere
 # else (a comment quoting it) stays as written.
 CSRF_SLOT = re.compile(
     rb'(name="csrfmiddlewaretoken" value=")' + re.escape(CSRF_PLACEHOLDER) + rb'(")'
 )
-BYPASS_COOKIES = (*REMEMBER_COOKIES.values(), OWN_COOKIE, "messages")
+# Cookies that mean "this reader's own page": registered by the apps.
+BYPASS_COOKIES = {"messages"}
+# Other inputs filled per reader on every hit: (stored input, its slot, fill).
+PER_READER_INPUTS: list[tuple[re.Pattern, bytes, re.Pattern, object]] = []
+# Lists the entry's tags, for a shared cache in front to purge by (BAN).
+TAGS_HEADER = "Surrogate-Key"
 # What pages read from the query string (pagination, search, a sitemap's page,
 # the comment a reader replies to); the page cache ignores the rest.
 PAGE_PARAMETERS = {"page", "p", "q", "section", "since", "until", "reply_to"}
@@ -65,7 +53,7 @@ NEVER_CACHED_PREFIXES = (
     "/readyz",
     "/static/",
     "/media/",
-    "/api/",  # api/caching.py stores its answers under the same generation
+    "/api/",  # api/caching.py stores its answers itself, with the same tags
 )
 # A page with a reader's own form token: their browser may keep and
 # revalidate it, a shared cache (CDN, proxy) must never store it.
@@ -76,122 +64,23 @@ FRESH_HEADERS = {"content-length", "etag", "last-modified", "cache-control"}
 # Headers that describe a body, which a 304 does not send.
 BODY_HEADERS = {"content-type", "content-language"}
 
-#: Sent after each invalidation; a CDN integration can listen to it.
-pages_changed = Signal()
+
+def bypass_cookies(*names: str) -> None:
+    """Readers carrying any of these cookies get pages of their own."""
+    BYPASS_COOKIES.update(names)
 
 
-def generation() -> str:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = str(time.time_ns())
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
-    return str(value)
-
-
-def current_entries(keys) -> tuple[str, dict]:
-    """The current generation and those of `keys`' entries stored under it,
-    in one cache round trip. An entry is a dict with a "generation" key; one
-    stored under an older generation is out of date and left out. Raises
-    whatever the cache raises when it is unreachable."""
-    found = cache.get_many([GENERATION_KEY, *keys])
-    gen = found.pop(GENERATION_KEY, None) or generation()
-    return gen, {k: entry for k, entry in found.items() if entry["generation"] == gen}
-
-
-def invalidate(**kwargs) -> None:
-    """Start a new generation: every cached page is out of date from now on.
-
-    Again once the change commits: a reader who rendered the page between the
-    first new generation and the commit saw the old rows, and must not have
-    stored them under a generation that is still current.
-    """
-    _new_generation()
-    connection = transaction.get_connection()
-    # One announcement per transaction, however many rows it changes.
-    if not any(entry[1] is _announce for entry in connection.run_on_commit):
-        transaction.on_commit(_announce)
-
-
-def _new_generation():
-    try:
-        cache.set(GENERATION_KEY, str(time.time_ns()), None)
-        cache.delete(NEXT_CHANGE_KEY)
-    except Exception:  # noqa: BLE001 - a cache outage must not block an edit
-        logger.warning(
-            "page cache invalidation failed: cache unavailable", exc_info=True
-        )
-
-
-def _announce():
-    _new_generation()
-    pages_changed.send(sender=invalidate)
-    if settings.CDN_PURGE_URL:
-        threading.Thread(target=_purge_cdn, daemon=True).start()
-
-
-def _purge_cdn():
-    request = urllib.request.Request(settings.CDN_PURGE_URL, data=b"{}", method="POST")
-    request.add_header("Content-Type", "application/json")
-    try:
-        urllib.request.urlopen(request, timeout=5).close()  # noqa: S310 - operator's URL
-    except OSError:
-        logger.warning("CDN purge failed", exc_info=True)
-
-
-def connect_signals():
-    from django.apps import apps
-
-    from articles.models import Article, Byline, Correction, Page, Section, Tag
-    from authors.models import Correspondent, ProfileLink
-    from comments.models import Comment
-
-    for model in (
-        Article,
-        Byline,
-        Correction,
-        Section,
-        Tag,
-        Correspondent,
-        ProfileLink,
-        Page,
-    ):
-        post_save.connect(
-            invalidate, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}"
-        )
-        post_delete.connect(
-            invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}"
-        )
-    m2m_changed.connect(
-        invalidate, sender=Article.tags.through, dispatch_uid="page-cache-tags"
+def fill_per_reader(input_name: str, fill) -> None:
+    """The value of the form input `input_name` is this reader's own:
+    `fill(request)` makes it afresh on every hit (an app's ready() calls
+    this)."""
+    name = re.escape(input_name.encode())
+    placeholder = b"__newsroom_" + input_name.encode() + b"__"
+    stored = re.compile(rb'(name="' + name + rb'" value=")[^"]*(")')
+    slot = re.compile(
+        rb'(name="' + name + rb'" value=")' + re.escape(placeholder) + rb'(")'
     )
-    post_save.connect(_comment_saved, sender=Comment, dispatch_uid="page-cache-comment")
-    post_delete.connect(
-        invalidate, sender=Comment, dispatch_uid="page-cache-comment-delete"
-    )
-    # The default store outlives every process (files beside the database),
-    # so a database created, replaced or migrated since must not be answered
-    # from pages of the one before; `make run`, `make serve` and a deploy all
-    # migrate first.
-    post_migrate.connect(
-        _migrated,
-        sender=apps.get_app_config("newsroom"),
-        dispatch_uid="page-cache-migrate",
-    )
-
-
-def _migrated(**kwargs):
-    _new_generation()
-
-
-def _comment_saved(sender, instance, created, update_fields=None, **kwargs):
-    # A new pending comment changes no public page; a moderation decision does.
-    if created and instance.status != "approved":
-        return
-    invalidate()
-
-
-# The middleware ----------------------------------------------------------------
+    PER_READER_INPUTS.append((stored, placeholder, slot, fill))
 
 
 def _cacheable_request(request) -> bool:
@@ -265,29 +154,6 @@ def _key(request) -> str:
     return f"page:{ENTRY_FORMAT}:{digest}"
 
 
-def next_change() -> float | None:
-    """When the next scheduled story goes live (a timestamp), remembered in
-    the cache so that storing a page costs no query; looked up again after
-    every edit and once that moment has passed."""
-    from articles.models import Article
-
-    value = cache.get(NEXT_CHANGE_KEY)
-    if value is None or (value != NOTHING_SCHEDULED and value <= time.time()):
-        upcoming = Article.objects.next_change_at()
-        value = upcoming.timestamp() if upcoming else NOTHING_SCHEDULED
-        cache.set(NEXT_CHANGE_KEY, value, None)
-    return None if value == NOTHING_SCHEDULED else value
-
-
-def seconds_to_keep(longest=None) -> int:
-    """At most `longest` seconds, and never past the next scheduled story."""
-    keep = settings.PAGE_CACHE_SECONDS if longest is None else longest
-    upcoming = next_change()
-    if upcoming is not None:
-        keep = min(keep, max(1, int(upcoming - time.time())))
-    return keep
-
-
 class PageCacheMiddleware:
     """Serve and store whole pages for anonymous readers (see module docstring).
 
@@ -297,6 +163,10 @@ class PageCacheMiddleware:
     stored response has been through every middleware, so a hit replays its
     headers (security headers and CSP included) and sets the CSRF cookie for
     the token it fills in, as CsrfViewMiddleware would.
+
+    Every other public GET is still rendered inside a tag collector, started
+    with the clock read before the view reads anything, so that the page's
+    cached parts are stored with versions no purge can have overtaken.
     """
 
     def __init__(self, get_response):
@@ -304,30 +174,47 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
-            return self.get_response(request)
+            return self._render(request)
         key = _key(request)
         try:
-            gen, found = current_entries([key])
+            entry = self.current(key)
         except Exception:  # noqa: BLE001 - Redis down: serve uncached, and say so
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
-        if key in found:
-            return self._hit(request, found[key])
+        if entry is not None:
+            return self._hit(request, entry)
         canonicalise(request)
-        response = self.get_response(request)
+        with tags.collecting() as collector:
+            response = self.get_response(request)
         if _cacheable_response(response):
-            entry = self._store(key, gen, response)
+            entry = self._store(key, collector, response)
             if entry:
                 _label(response, entry, "miss")
         return response
 
-    def _store(self, key, gen, response):
+    @staticmethod
+    def current(key):
+        """The current entry under `key`, or None: the hit path's one cache
+        round trip (two the first time this process meets the entry)."""
+        return entries.lookup([key]).get(key)
+
+    def _render(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or not settings.FRAGMENT_CACHE_SECONDS
+            or request.path.startswith(NEVER_CACHED_PREFIXES)
+        ):
+            return self.get_response(request)
+        with tags.collecting():
+            return self.get_response(request)
+
+    def _store(self, key, collector, response):
         body, found = CSRF_INPUT.subn(
             rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
         )
-        body = STARTED_INPUT.sub(rb"\g<1>" + STARTED_PLACEHOLDER + rb"\g<2>", body)
+        for stored, placeholder, _slot, _fill in PER_READER_INPUTS:
+            body = stored.sub(rb"\g<1>" + placeholder + rb"\g<2>", body)
         entry = {
-            "generation": gen,
             "body": body,
             "headers": [
                 (name, value)
@@ -344,10 +231,14 @@ class PageCacheMiddleware:
             else SHARED_PAGE.format(seconds=settings.PAGE_CACHE_SECONDS),
         }
         try:
-            cache.set(key, entry, seconds_to_keep())
+            entry = entries.store(
+                key, entry, collector, expiry.seconds_to_keep(), dress=_tag_header
+            )
         except Exception:  # noqa: BLE001
             logger.warning("page cache store failed", exc_info=True)
             return None
+        if entry is not None:
+            response.headers[TAGS_HEADER] = entry["headers"][-1][1]
         return entry
 
     def _hit(self, request, entry):
@@ -361,10 +252,12 @@ class PageCacheMiddleware:
         if entry["csrf"]:
             token = csrf.get_token(request).encode()
             body = CSRF_SLOT.sub(lambda match: match[1] + token + match[2], body)
-            # Issued now, for this reader: when they were shown the form.
-            body = STARTED_SLOT.sub(
-                lambda match: match[1] + issue_start(request).encode() + match[2], body
-            )
+            for _stored, _placeholder, slot, fill in PER_READER_INPUTS:
+                # Issued now, for this reader (the comment form's start token).
+                value = fill(request).encode()
+                body = slot.sub(
+                    lambda match, value=value: match[1] + value + match[2], body
+                )
         response = HttpResponse(body)
         for name, value in entry["headers"]:
             response.headers[name] = value
@@ -372,6 +265,10 @@ class PageCacheMiddleware:
         if entry["csrf"]:
             csrf.set_cookie(request, response)
         return _label(response, entry, "hit")
+
+
+def _tag_header(entry) -> None:
+    entry["headers"].append((TAGS_HEADER, " ".join(sorted(entry["deps"]))))
 
 
 def _label(response, entry, outcome: str):
