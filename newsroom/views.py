@@ -109,15 +109,23 @@ def _round_trip(store) -> str:
         return f"error: {type(error).__name__}"
 
 
-# Every live story, section, tag and correspondent, with when each changed.
-SITEMAPS_SHOW = ("live-list", "masthead", "tag:*", "correspondent:*")
+# What each sitemap lists (with when each item changed), as page-cache tags.
+SITEMAPS_SHOW = {
+    "articles": ("live-list",),
+    "news": ("live-list",),
+    "sections": ("masthead",),
+    "tags": ("live-list", "tag:*"),
+    "correspondents": ("correspondent:*",),
+    "pages": ("page:*",),
+}
 
 
 @x_robots_tag
 def sitemap_index(request, sitemaps):
     """The sitemap index. Django's own builds its addresses from the request's
     Host; these come from SITE_URL, like every sitemap's (SiteSitemap)."""
-    depends_on(*SITEMAPS_SHOW)
+    for section in sitemaps:
+        depends_on(*SITEMAPS_SHOW.get(section, ("all",)))
     items, lastmods = [], []
     for section, sitemap_class in sitemaps.items():
         sitemap = sitemap_class()
@@ -142,7 +150,7 @@ def sitemap_index(request, sitemaps):
 def sitemap_section(request, sitemaps, section):
     """One sitemap of the index; the news one in Google News's own format."""
     template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
-    depends_on(*SITEMAPS_SHOW)
+    depends_on(*SITEMAPS_SHOW.get(section, ("all",)))
     return sitemap_views.sitemap(
         request, sitemaps, section=section, template_name=template
     )

@@ -197,6 +197,8 @@ def purge(*tags: str) -> None:
         _announce(tags)
         return
     _bump(tags)
+    # Any announcement still waiting will be made if this change commits: a
+    # savepoint rolled back takes its own announcements with it.
     for _sids, callback, _robust in connection.run_on_commit:
         if isinstance(callback, _Announcement):
             callback.tags |= tags
