@@ -52,15 +52,17 @@ def answer(request, build) -> HttpResponse:
     goes to the caller and nothing is stored.
     """
     key, entry, cached = _key(request), None, bool(settings.PAGE_CACHE_SECONDS)
+    clock = None
     if cached:
         try:
-            entry = entries.lookup([key]).get(key)
+            found, clock = entries.lookup([key])
+            entry = found.get(key)
         except Exception:  # noqa: BLE001 - Redis down: answer uncached
             logger.warning("API cache unavailable; answering uncached", exc_info=True)
             cached = False
     outcome = "hit" if entry else "miss"
     if entry is None:
-        with collecting() as collector:
+        with collecting(started=clock) as collector:
             depends_on(*SHOWN_EVERYWHERE)
             body = render(build())
         entry = {

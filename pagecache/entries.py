@@ -1,42 +1,56 @@
-"""Cached entries (pages, parts, API answers), fetched with their tags' versions.
+"""Cached entries (pages, parts, API answers), checked against their tags' versions.
 
 An entry is a dict with "deps", the versions of its tags when it was
-rendered (pagecache/tags.py). lookup() fetches entries together with the
-versions they need, in one cache round trip once this process has seen
-them: it remembers which tags each key's entry had (a hint, never trusted
-for correctness), and fetches any tag it did not guess in a second trip.
+rendered ({tag's cache key: version}, pagecache/tags.py), and "until",
+when it stops being current on this process's clock (the store's own
+expiry may run on another clock).
+
+lookup() fetches the entries together with the clock, in one round trip.
+Each process remembers the tag versions it has read while the clock showed
+a given value: every purge moves the clock on after writing its versions,
+so while the clock still shows that value they are exactly the current
+ones, and a hit needs no more. After a purge, the first hit on each entry
+reads its tags' versions in a second round trip.
 """
+
+import time
 
 from django.core.cache import cache
 
 from pagecache import tags as page_tags
 
-HINTS_KEPT = 20_000
-_hints: dict[str, tuple] = {}
+VERSIONS_KEPT = 50_000
+# (the clock when these were read, {tag key: version}); never missing tags,
+# which a render may create without moving the clock.
+_seen: tuple = (None, {})
 
 
-def lookup(keys) -> dict:
-    """The current entries among `keys` (key -> entry). Raises whatever the
+def lookup(keys) -> tuple[dict, int | None]:
+    """The current entries among `keys` (key -> entry), and the clock read
+    with them (a render that follows may start from it). Raises whatever the
     cache raises when it is unreachable."""
-    wanted = list(keys)
-    for name in keys:
-        wanted += _hints.get(name, ())
-    found = cache.get_many(wanted)
-    entries = {name: found[name] for name in keys if name in found}
-    unseen = {
-        page_tags.key(tag)
-        for entry in entries.values()
-        for tag in entry["deps"]
-        if page_tags.key(tag) not in found
-    }
+    global _seen
+    found = cache.get_many([*keys, page_tags.CLOCK_KEY])
+    clock = found.pop(page_tags.CLOCK_KEY, None)
+    if not found:
+        return {}, clock
+    reuse = clock is not None and _seen[0] == clock
+    seen = _seen if reuse and len(_seen[1]) < VERSIONS_KEPT else (clock, {})
+    versions = seen[1]
+    unseen = set()
+    for entry in found.values():
+        unseen |= entry["deps"].keys() - versions.keys()
     if unseen:
-        found.update(cache.get_many(list(unseen)))
-    current = {}
-    for name, entry in entries.items():
-        _remember(name, entry["deps"])
-        if page_tags.is_current(entry["deps"], found):
-            current[name] = entry
-    return current
+        versions.update(cache.get_many(list(unseen)))
+    if clock is not None:
+        _seen = seen
+    now = time.time()
+    current = {
+        name: entry
+        for name, entry in found.items()
+        if entry["until"] > now and page_tags.is_current(entry["deps"], versions)
+    }
+    return current, clock
 
 
 def store(name, entry: dict, collector, timeout, dress=None) -> dict | None:
@@ -47,16 +61,8 @@ def store(name, entry: dict, collector, timeout, dress=None) -> dict | None:
     if deps is None:
         return None
     entry["deps"] = deps
+    entry["until"] = time.time() + timeout
     if dress is not None:
         dress(entry)
     cache.set(name, entry, timeout)
-    _remember(name, deps)
     return entry
-
-
-def _remember(name, deps) -> None:
-    keys = tuple(map(page_tags.key, deps))
-    if _hints.get(name) != keys:
-        if len(_hints) >= HINTS_KEPT:
-            _hints.clear()
-        _hints[name] = keys

@@ -177,14 +177,14 @@ class PageCacheMiddleware:
             return self._render(request)
         key = _key(request)
         try:
-            entry = self.current(key)
+            entry, clock = self.current(key)
         except Exception:  # noqa: BLE001 - Redis down: serve uncached, and say so
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
         if entry is not None:
             return self._hit(request, entry)
         canonicalise(request)
-        with tags.collecting() as collector:
+        with tags.collecting(started=clock) as collector:
             response = self.get_response(request)
         if _cacheable_response(response):
             entry = self._store(key, collector, response)
@@ -194,9 +194,10 @@ class PageCacheMiddleware:
 
     @staticmethod
     def current(key):
-        """The current entry under `key`, or None: the hit path's one cache
-        round trip (two the first time this process meets the entry)."""
-        return entries.lookup([key]).get(key)
+        """(The current entry under `key` or None, the clock): the hit path's
+        one cache round trip, two for an entry's first hit after a purge."""
+        found, clock = entries.lookup([key])
+        return found.get(key), clock
 
     def _render(self, request):
         if (
@@ -268,7 +269,8 @@ class PageCacheMiddleware:
 
 
 def _tag_header(entry) -> None:
-    entry["headers"].append((TAGS_HEADER, " ".join(sorted(entry["deps"]))))
+    shown = sorted(map(tags.tag_of, entry["deps"]))
+    entry["headers"].append((TAGS_HEADER, " ".join(shown)))
 
 
 def _label(response, entry, outcome: str):

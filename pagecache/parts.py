@@ -15,7 +15,7 @@ import logging
 from django.conf import settings
 
 from pagecache import entries, expiry
-from pagecache.tags import collecting, depends_on
+from pagecache.tags import collecting, depends_on, tag_of
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class Parts:
         self.found: dict = {}
         if self.enabled:
             try:
-                self.found = entries.lookup(list(self.keys.values()))
+                self.found, _clock = entries.lookup(list(self.keys.values()))
             except Exception:  # noqa: BLE001 - no cache: every part renders
                 logger.warning("fragment cache unavailable", exc_info=True)
                 self.enabled = False
@@ -47,7 +47,7 @@ class Parts:
             return render()
         entry = self.found.get(key)
         if entry is not None:
-            depends_on(*entry["deps"])
+            depends_on(*map(tag_of, entry["deps"]))
             return entry["value"]
         with collecting() as collector:
             value = render()

@@ -105,11 +105,14 @@ def shows(kind: str, pk) -> str:
 @contextmanager
 def collecting(started: int | None = None):
     """Collect the tags of a render; they also count for the enclosing one.
-    Without `started`, the enclosing render's clock reading is used (or, at
-    the top, the clock is read now, before anything is rendered)."""
+    `started` is the clock as read before the render read anything; without
+    it, the enclosing render's is used (or, at the top, the clock is read
+    now)."""
     outer = _current.get()
-    if started is None:
-        started = outer.started if outer is not None else read_clock()
+    if started is None and outer is not None:
+        started = outer.started
+    elif started is None:
+        started = read_clock()
     collector = Collector(started)
     token = _current.set(collector)
     try:
@@ -144,37 +147,41 @@ def _tick() -> int:
         return cache.incr(CLOCK_KEY)
 
 
+def tag_of(cache_key: str) -> str:
+    return cache_key.removeprefix(KEY_PREFIX)
+
+
 def stamp(collector: Collector) -> dict | None:
-    """The versions to store a render with, or None when it must not be
-    stored: a tag was purged after the render began, or the clock could not
-    be read. A tag with no version yet gets the render's start reading,
-    unless some purge happened meanwhile (it may have been this one's,
-    since lost to eviction)."""
+    """The versions to store a render with ({tag's cache key: version}), or
+    None when it must not be stored: a tag was purged after the render
+    began, or the clock could not be read. A tag with no version yet gets
+    the render's start reading, unless some purge happened meanwhile (it
+    may have been this one's, since lost to eviction)."""
     started = collector.started
     if started is None:
         return None
-    tags = collector.recorded()
-    found = cache.get_many([CLOCK_KEY, *map(key, tags)])
-    versions = {tag: found[key(tag)] for tag in tags if key(tag) in found}
+    keys = {key(tag) for tag in collector.recorded()}
+    versions = cache.get_many([CLOCK_KEY, *keys])
+    clock = versions.pop(CLOCK_KEY, None)
     if any(version > started for version in versions.values()):
         return None
-    missing = tags - versions.keys()
+    missing = keys - versions.keys()
     if missing:
-        if found.get(CLOCK_KEY) != started:
-            for tag in missing:
-                cache.add(key(tag), started, None)
+        if clock != started:
+            for name in missing:
+                cache.add(name, started, None)
             return None
-        for tag in missing:
-            if not cache.add(key(tag), started, None):
+        for name in missing:
+            if not cache.add(name, started, None):
                 return None
-            versions[tag] = started
+            versions[name] = started
     return versions
 
 
-def is_current(deps: dict, found: dict) -> bool:
-    """Whether an entry stored with `deps` still matches the versions in
-    `found` (cache keys to values)."""
-    return all(found.get(key(tag)) == version for tag, version in deps.items())
+def is_current(deps: dict, versions: dict) -> bool:
+    """Whether an entry stored with `deps` still matches `versions` (both
+    {tag's cache key: version})."""
+    return deps.items() <= versions.items()
 
 
 # Purging -------------------------------------------------------------------------
@@ -232,6 +239,9 @@ def _bump(tags) -> None:
     try:
         version = _tick()
         cache.set_many({key(tag): version for tag in tags}, None)
+        # Moved on again once the versions are written: a process that read
+        # the old versions while the clock showed `version` reads them anew.
+        _tick()
         if ALL in tags or "live-list" in tags:
             expiry.forget()  # a schedule may have changed
     except Exception:  # noqa: BLE001 - a cache outage must not block an edit
