@@ -477,6 +477,36 @@ def test_a_render_that_began_before_a_purge_is_not_stored_even_if_versions_are_n
     assert page_tags.stamp(collector) is None
 
 
+def test_a_hit_between_a_purges_two_steps_keeps_no_old_versions(
+    site, moderator, monkeypatch
+):
+    """A process that reads the tags while a purge has moved the clock but
+    not yet written the versions must not trust what it read afterwards."""
+    pending = CommentFactory(article=site["a"], body="Worth the wait")
+    url = site["urls"]["story A"]
+    get(url)
+    assert get(url)["X-Page-Cache"] == "hit"
+    store = page_tags.cache
+    midway = []
+
+    class Midway:
+        def __getattr__(self, name):
+            return getattr(store, name)
+
+        def set_many(self, *args, **kwargs):
+            midway.append(get(url)["X-Page-Cache"])  # the old versions
+            return store.set_many(*args, **kwargs)
+
+    monkeypatch.setattr(page_tags, "cache", Midway())
+    pending.approve(by=moderator)
+    monkeypatch.undo()
+
+    assert midway == ["hit"]
+    page = get(url)
+    assert page["X-Page-Cache"] == "miss"
+    assert "Worth the wait" in page.content.decode()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_transaction_announces_what_changed_once(site, moderator, editor):
     pending = CommentFactory(article=site["a"])
