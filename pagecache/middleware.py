@@ -38,8 +38,9 @@ CSRF_SLOT = re.compile(
 )
 # Cookies that mean "this reader's own page": registered by the apps.
 BYPASS_COOKIES = {"messages"}
-# Other inputs filled per reader on every hit: (stored input, its slot, fill).
-PER_READER_INPUTS: list[tuple[re.Pattern, bytes, re.Pattern, object]] = []
+# Other inputs filled per reader on every hit, by name: (stored input, its
+# placeholder, its slot, fill).
+PER_READER_INPUTS: dict[str, tuple[re.Pattern, bytes, re.Pattern, object]] = {}
 # Lists the entry's tags, for a shared cache in front to purge by (BAN).
 TAGS_HEADER = "Surrogate-Key"
 # What pages read from the query string (pagination, search, a sitemap's page,
@@ -80,7 +81,7 @@ def fill_per_reader(input_name: str, fill) -> None:
     slot = re.compile(
         rb'(name="' + name + rb'" value=")' + re.escape(placeholder) + rb'(")'
     )
-    PER_READER_INPUTS.append((stored, placeholder, slot, fill))
+    PER_READER_INPUTS[input_name] = (stored, placeholder, slot, fill)
 
 
 def _cacheable_request(request) -> bool:
@@ -213,7 +214,7 @@ class PageCacheMiddleware:
         body, found = CSRF_INPUT.subn(
             rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
         )
-        for stored, placeholder, _slot, _fill in PER_READER_INPUTS:
+        for stored, placeholder, _slot, _fill in PER_READER_INPUTS.values():
             body = stored.sub(rb"\g<1>" + placeholder + rb"\g<2>", body)
         entry = {
             "body": body,
@@ -253,7 +254,7 @@ class PageCacheMiddleware:
         if entry["csrf"]:
             token = csrf.get_token(request).encode()
             body = CSRF_SLOT.sub(lambda match: match[1] + token + match[2], body)
-            for _stored, _placeholder, slot, fill in PER_READER_INPUTS:
+            for _stored, _placeholder, slot, fill in PER_READER_INPUTS.values():
                 # Issued now, for this reader (the comment form's start token).
                 value = fill(request).encode()
                 body = slot.sub(

@@ -438,6 +438,9 @@ def test_every_page_names_what_it_shows_for_a_shared_cache(site):
     shown = set(response["Surrogate-Key"].split())
     assert {"all", "masthead", f"section:{site['world'].pk}"} <= shown
     assert {f"card:{site['a'].pk}", f"card:{site['b'].pk}"} <= shown
+    hit = get(site["urls"]["World"])
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Surrogate-Key"] == response["Surrogate-Key"]
 
 
 # Races ---------------------------------------------------------------------------
