@@ -14,6 +14,7 @@ from rest_framework import serializers
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Correspondent, ProfileLink
 from blocks import images
+from pagecache.tags import depends_on
 
 
 def absolute(path: str) -> str:
@@ -181,6 +182,10 @@ class StorySerializer(serializers.ModelSerializer):
             "comment_count",
             "comments_open",
         ]
+
+    def to_representation(self, article):
+        depends_on(f"card:{article.pk}")  # its comment count too
+        return super().to_representation(article)
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_hero_image(self, article):

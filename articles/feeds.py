@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Article, Section
 from authors.models import Correspondent
+from pagecache.tags import depends_on
 
 FEED_LENGTH = 30
 
@@ -35,7 +36,14 @@ class LatestFeed(Feed):
         return f"The latest stories from {self.title(obj)}."
 
     def items(self, obj=None):
-        return self.stories(obj)[:FEED_LENGTH]
+        items = list(self.stories(obj)[:FEED_LENGTH])
+        # Section names are the items' categories, hence the masthead.
+        depends_on("masthead", *self.lists(obj), *(f"story:{a.pk}" for a in items))
+        return items
+
+    def lists(self, obj) -> tuple:
+        """The tags of the list of stories this feed follows."""
+        return ("live-list",)
 
     def stories(self, obj):
         return Article.objects.published().for_cards().prefetch_related("corrections")
@@ -88,6 +96,9 @@ class SectionFeed(LatestFeed):
     def stories(self, obj):
         return super().stories(obj).filter(section=obj)
 
+    def lists(self, obj):
+        return (f"section:{obj.pk}",)
+
 
 class CorrespondentFeed(LatestFeed):
     url_name = "articles:correspondent_feed"
@@ -97,3 +108,6 @@ class CorrespondentFeed(LatestFeed):
 
     def stories(self, obj):
         return super().stories(obj).filter(bylines__correspondent=obj)
+
+    def lists(self, obj):
+        return (f"correspondent:{obj.pk}", f"correspondent-stories:{obj.pk}")

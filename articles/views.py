@@ -19,7 +19,8 @@ from authors.models import Correspondent
 from blocks import ratelimit
 from blocks.clients import client_ip
 from blocks.markup import json_ld
-from newsroom import fragments
+from pagecache.parts import Parts
+from pagecache.tags import depends_on
 
 HOME_LATEST = 8
 HOME_PER_SECTION = 4
@@ -39,6 +40,7 @@ class HomeView(PublishedMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
+        depends_on("live-list")
         live = self.get_queryset()
         latest = list(live[: HOME_LATEST + 1])
         lead = next((a for a in latest if a.is_featured), latest[0] if latest else None)
@@ -76,6 +78,7 @@ class SectionView(PublishedMixin, ListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        depends_on(f"section:{self.section.pk}")  # its words and its stories
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
@@ -87,6 +90,7 @@ class TagView(PublishedMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        depends_on(f"tag:{self.tag.pk}")
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -101,6 +105,8 @@ class CorrespondentView(PublishedMixin, ListView):
             Correspondent.objects.prefetch_related("links", "outlets"),
             slug=self.kwargs["slug"],
         )
+        pk = self.correspondent.pk
+        depends_on(f"correspondent:{pk}", f"correspondent-stories:{pk}")
         return super().get_queryset().filter(bylines__correspondent=self.correspondent)
 
     def get_context_data(self, **kwargs):
@@ -113,7 +119,10 @@ class CorrespondentView(PublishedMixin, ListView):
 
 class CorrespondentListView(ListView):
     template_name = "authors/correspondent_list.html"
-    queryset = Correspondent.objects.all()
+
+    def get_queryset(self):
+        depends_on("correspondent:*")
+        return Correspondent.objects.all()
 
 
 class CorrectionListView(ListView):
@@ -121,6 +130,7 @@ class CorrectionListView(ListView):
     paginate_by = 30
 
     def get_queryset(self):
+        depends_on("live-list")  # every change to a live story purges it
         live = Article.objects.published().values("pk")
         return (
             Correction.objects.filter(article__in=live)
@@ -150,6 +160,7 @@ class SearchView(PublishedMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        depends_on("live-list")
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
             return Article.objects.none()
         return search.run(super().get_queryset(), **self.form.cleaned_data)
@@ -182,7 +193,8 @@ class ArticleDetailView(DetailView):
         # The parts come back from the cache in one round trip. The approved
         # comments (rendered by the comments app, through the template) show
         # reply links only while the story takes comments, hence the flag.
-        parts = fragments.Parts(
+        depends_on(f"story:{article.pk}", f"story-comments:{article.pk}")
+        parts = Parts(
             {
                 "story": f"story:{article.pk}:{article.version}",
                 "comments": f"comments:{article.pk}:{int(article.accepts_comments())}",
@@ -210,6 +222,7 @@ def render_story(article) -> dict:
     """The story as readers see it, bylines, bios and related stories
     included, and its part of <head> (social cards and JSON-LD): the same for
     every reader, so kept as a part."""
+    depends_on(f"story:{article.pk}", f"related:{article.pk}")
     page_parts.load(article)
     context = {
         "article": article,

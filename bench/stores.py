@@ -5,7 +5,7 @@
 The stores a single machine could share between workers without Redis
 (newsroom's file store, Django's own file store, Django's database cache on
 SQLite) and per-process memory for reference, each given the same page entry
-as newsroom/cache.py stores (the demo article's page when `make bench` has
+as pagecache/middleware.py stores (the demo article's page when `make bench` has
 captured it, else a page-sized stand-in). A hit is one get_many() of the
 generation and the page, a store one set() of the page; each figure is the
 median of many operations timed one by one, in µs. Everything lives in a

@@ -11,6 +11,7 @@ from blocks.prepared import Prepared
 from comments import forms
 from comments.forms import CommentForm, issue_start, still_usable
 from comments.models import Comment, Node, threaded
+from pagecache.tags import depends_on
 
 # This browser's pending comments, which it alone is shown until approved:
 # a signed cookie, so posting needs no session (nor a database write after
@@ -61,7 +62,7 @@ def for_page(request, article, parts, form=None) -> dict:
     `form` (a FormState) and `reply_to`, for includes/comment_thread.html.
 
     The approved comments are the same for every reader, so they come from
-    the page's cached `parts` (newsroom/fragments.py) when they can; a reader
+    the page's cached `parts` (pagecache/parts.py) when they can; a reader
     with a pending comment of their own, or replying to a particular comment,
     gets a thread of their own. `form` is a submitted CommentForm to show
     again with its errors; without one the form is blank.
@@ -141,6 +142,7 @@ class FormState:
 
 
 def render_list(article, nodes=None) -> SafeString:
+    depends_on(f"story-comments:{article.pk}")
     if nodes is None:
         nodes = visible_tree(article)
     html = render_to_string(

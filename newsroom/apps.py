@@ -1,4 +1,4 @@
-"""The project's app config: admin titles, sign-in throttle, page-cache signals."""
+"""The project's app config: admin titles, sign-in throttle, page cache on migrate."""
 
 from django.apps import AppConfig
 
@@ -20,6 +20,17 @@ class NewsroomConfig(AppConfig):
 
         admin.site.login_form = ThrottledAdminAuthenticationForm
 
-        from newsroom import cache
+        # The default store outlives every process (files beside the
+        # database), so a database created, replaced or migrated since must
+        # not be answered from pages of the one before; `make run`, `make
+        # serve` and a deploy all migrate first.
+        from django.db.models.signals import post_migrate
 
-        cache.connect_signals()
+        from pagecache import tags
+
+        post_migrate.connect(
+            lambda **kwargs: tags.new_generation(),
+            sender=self,
+            weak=False,
+            dispatch_uid="page-cache-migrate",
+        )

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.utils import timezone
 
-from newsroom import fragments
+from pagecache.parts import Parts
 
 
 def nav_sections() -> list[dict]:
     """The masthead's sections, from the cache when it has them."""
     from articles.navigation import NAV_PART, section_links
 
-    return fragments.Parts({"nav": NAV_PART}).get("nav", section_links)
+    return Parts({"nav": NAV_PART}).get("nav", section_links)
 
 
 def site(request):

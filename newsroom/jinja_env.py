@@ -24,7 +24,8 @@ from jinja2 import Environment, Undefined
 
 from blocks.markup import absolute, highlight, json_ld, picture
 from comments import thread
-from newsroom.csrf import csrf_field
+from pagecache.csrf import csrf_field
+from pagecache.tags import shows
 
 
 @lru_cache(maxsize=4096)
@@ -70,6 +71,7 @@ def environment(**options) -> Environment:
         picture=picture,
         comment_thread=thread.for_page,
         csrf_field=csrf_field,
+        shows=shows,
     )
     env.filters.update(
         date=date,

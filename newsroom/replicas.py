@@ -8,13 +8,14 @@ and everything outside a request (commands, the task worker) read from the
 primary, so nobody misses their own change because a replica lags.
 
 A lagging replica must not put an old page in the page cache as current.
-The page cache starts a new generation after every change commits, so a
-replica may serve a reader only if it has replayed the primary's write-ahead
-log up to where the primary stood when that generation was already current:
-the first reader to need it reads the primary's position once per
-generation and keeps it in the cache; each reader's request then checks its
-replica's replayed position with one query, and reads from the primary when
-the replica has not reached it (or cannot be reached).
+Every change's purge moves the page cache's clock on after the change
+commits (pagecache/tags.py), so a replica may serve a reader only if it has
+replayed the primary's write-ahead log up to where the primary stood when
+the clock already showed its current value: the first reader to need it
+reads the primary's position once per clock value and keeps it in the cache;
+each reader's request then checks its replica's replayed position with one
+query, and reads from the primary when the replica has not reached it (or
+cannot be reached).
 """
 
 import contextvars
@@ -25,11 +26,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
+from pagecache.tags import read_clock
+
 logger = logging.getLogger(__name__)
 
 PIN_COOKIE = "use_primary"
 PIN_SECONDS = 15
-POSITION_SECONDS = 3600  # the primary's position for a generation, kept this long
+POSITION_SECONDS = 3600  # the primary's position for a clock value, kept this long
 # None outside a reader's request: read from the primary.
 _route = contextvars.ContextVar("newsroom_read_route", default=None)
 
@@ -91,15 +94,17 @@ def caught_up(alias) -> bool:
 
 
 def position_needed() -> str:
-    """Where the primary's log stood once the current generation had begun.
+    """Where the primary's log stood once the page cache's clock showed its
+    current value.
 
-    Every change commits before it starts the generation after it, so a
-    replica that has replayed this far shows every change made before the
-    current generation began: what it renders is fit to keep under it.
+    Every change commits before its purge moves the clock on, so a replica
+    that has replayed this far shows every change purged so far: what it
+    renders is fit to keep under the tags' current versions.
     """
-    from newsroom.cache import generation
-
-    key = f"replica:position:{generation()}"
+    clock = read_clock()
+    if clock is None:
+        raise RuntimeError("the page cache's clock is unreadable")
+    key = f"replica:position:{clock}"
     position = cache.get(key)
     if position is None:
         with connections["default"].cursor() as cursor:

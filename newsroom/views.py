@@ -29,13 +29,16 @@ from django.views.static import serve as static_serve
 from articles.models import Page
 from blocks import ratelimit
 from blocks.clients import client_ip
+from pagecache.tags import depends_on
 
 logger = logging.getLogger(__name__)
 
 
 @require_GET
 def page(request, slug):
-    return render(request, "page.html", {"page": get_object_or_404(Page, slug=slug)})
+    page = get_object_or_404(Page, slug=slug)
+    depends_on(f"page:{page.pk}")
+    return render(request, "page.html", {"page": page})
 
 
 # Only what blocks/images.py writes; anything else in MEDIA_ROOT is not served.
@@ -106,10 +109,23 @@ def _round_trip(store) -> str:
         return f"error: {type(error).__name__}"
 
 
+# What each sitemap lists (with when each item changed), as page-cache tags.
+SITEMAPS_SHOW = {
+    "articles": ("live-list",),
+    "news": ("live-list",),
+    "sections": ("masthead",),
+    "tags": ("live-list", "tag:*"),
+    "correspondents": ("correspondent:*",),
+    "pages": ("page:*",),
+}
+
+
 @x_robots_tag
 def sitemap_index(request, sitemaps):
     """The sitemap index. Django's own builds its addresses from the request's
     Host; these come from SITE_URL, like every sitemap's (SiteSitemap)."""
+    for section in sitemaps:
+        depends_on(*SITEMAPS_SHOW.get(section, ("all",)))
     items, lastmods = [], []
     for section, sitemap_class in sitemaps.items():
         sitemap = sitemap_class()
@@ -134,6 +150,7 @@ def sitemap_index(request, sitemaps):
 def sitemap_section(request, sitemaps, section):
     """One sitemap of the index; the news one in Google News's own format."""
     template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
+    depends_on(*SITEMAPS_SHOW.get(section, ("all",)))
     return sitemap_views.sitemap(
         request, sitemaps, section=section, template_name=template
     )

@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 
-from newsroom import cache as page_cache
+from pagecache import middleware as page_cache
 from tests.comment_helpers import csrf_token
 from tests.factories import ArticleFactory, CommentFactory, SectionFactory
 

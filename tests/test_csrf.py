@@ -1,4 +1,4 @@
-"""newsroom/csrf.py makes the comment form's tokens that Django's CSRF middleware checks."""
+"""pagecache/csrf.py makes the comment form's tokens that Django's CSRF middleware checks."""
 
 from collections import Counter
 
@@ -6,7 +6,7 @@ import pytest
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
 from django.test import Client, RequestFactory
 
-from newsroom import csrf
+from pagecache import csrf
 from tests.comment_helpers import comment_data, comments_url, csrf_token, started
 from tests.factories import ArticleFactory
 

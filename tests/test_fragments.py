@@ -5,8 +5,8 @@ from django.db import transaction
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
-from newsroom import cache as page_cache
 from newsroom.redis_cache import RedisCache
+from pagecache import tags as page_tags
 from tests.comment_helpers import post_comment
 from tests.factories import (
     ArticleFactory,
@@ -87,10 +87,13 @@ def test_an_unknown_reply_target_falls_back_to_a_new_comment():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_change_starts_a_new_generation_again_when_it_commits():
+def test_a_change_purges_its_tags_again_when_it_commits():
+    from django.core.cache import cache
+
     article = ArticleFactory(published=True)
+    story = page_tags.key(f"story:{article.pk}")
     announced = []
-    page_cache.pages_changed.connect(
+    page_tags.pages_changed.connect(
         lambda **kw: announced.append(kw), weak=False, dispatch_uid="test-commit"
     )
     try:
@@ -98,14 +101,15 @@ def test_a_change_starts_a_new_generation_again_when_it_commits():
             article.headline = "Edited"
             article.save()
             article.save()
-            during = page_cache.generation()
+            during = cache.get(story)
     finally:
-        page_cache.pages_changed.disconnect(dispatch_uid="test-commit")
+        page_tags.pages_changed.disconnect(dispatch_uid="test-commit")
 
-    # A page rendered before the commit (from the old rows) was stored under
-    # the generation current inside the transaction; it must not be served.
-    assert page_cache.generation() != during
+    # A page rendered before the commit (from the old rows) was stored with
+    # the versions current inside the transaction; it must not be served.
+    assert cache.get(story) != during
     assert len(announced) == 1  # one announcement however many saves
+    assert f"story:{article.pk}" in announced[0]["tags"]
 
 
 def test_the_redis_backend_keeps_one_client_per_pool():

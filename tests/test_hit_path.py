@@ -57,7 +57,7 @@ def test_a_hit_masks_one_token_only(cached, monkeypatch):
     page = Client().get(story.get_absolute_url())
 
     assert page["X-Page-Cache"] == "hit"
-    assert masked == []  # the page's own token comes from newsroom/csrf.py
+    assert masked == []  # the page's own token comes from pagecache/csrf.py
     assert csrf_token(page)
 
 

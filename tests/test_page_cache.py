@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -7,7 +8,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from comments.models import Comment
-from newsroom import cache as page_cache
+from pagecache import expiry
+from pagecache import tags as page_cache
 from tests.comment_helpers import (
     comment_data,
     comments_url,
@@ -209,12 +211,12 @@ def test_scheduled_story_bounds_the_cache_lifetime(settings, clock):
     ArticleFactory(published=True)
     ArticleFactory(scheduled=True, publish_at=clock.now + timedelta(seconds=40))
 
-    assert page_cache.seconds_to_keep() == 40
+    assert expiry.seconds_to_keep() == 40
     clock.advance(seconds=39)
-    assert page_cache.seconds_to_keep() == 1
+    assert expiry.seconds_to_keep() == 1
     # Now the story is live, and nothing else is scheduled.
     clock.advance(seconds=2)
-    assert page_cache.seconds_to_keep() == 300
+    assert expiry.seconds_to_keep() == 300
 
 
 def test_a_new_pending_comment_does_not_purge(client, no_comment_delays):
@@ -290,9 +292,11 @@ def test_cdn_purge_hook_is_called_on_change(
 ):
     settings.CDN_PURGE_URL = "http://127.0.0.1:9/purge"
     calls = []
-    monkeypatch.setattr(page_cache, "_purge_cdn", lambda: calls.append("purge"))
+    monkeypatch.setattr(page_cache, "_purge_cdn", lambda headers: calls.append(headers))
     monkeypatch.setattr(
-        page_cache.threading, "Timer", lambda seconds, target: _RunAtOnce(target)
+        page_cache.threading,
+        "Timer",
+        lambda seconds, target, args: _RunAtOnce(lambda: target(*args)),
     )
     received = []
     page_cache.pages_changed.connect(
@@ -303,8 +307,14 @@ def test_cdn_purge_hook_is_called_on_change(
         SectionFactory(name="Opinion")
 
     page_cache.pages_changed.disconnect(dispatch_uid="test")
-    assert calls == ["purge", "purge"]  # at once, and again a little later
-    assert received
+    assert len(received) == 1
+    assert {"masthead", "section:*"} <= set(received[0]["tags"])
+    assert received[0]["everything"] is False
+    # At once, and again a little later: a BAN on the pages that show it.
+    assert len(calls) == 2 and calls[0] == calls[1]
+    keys = re.compile(calls[0]["X-Purge-Keys"])
+    assert keys.search("all masthead nav:3") and keys.search("untagged")
+    assert not keys.search("all card:4 story:4")
 
 
 class _RunAtOnce:

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains
 
-from newsroom import cache as page_cache
 from newsroom.context_processors import nav_sections
+from pagecache import expiry as page_cache
 from tests.factories import (
     ArticleFactory,
     CommentFactory,

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from newsroom import cache as page_cache
 from newsroom.file_cache import CULL_CHECK_EVERY, FileCache
+from pagecache import tags as page_cache
 from tests import servers
 
 ON_FILE_STORE = settings.CACHES["default"]["BACKEND"] == "newsroom.file_cache.FileCache"

@@ -271,13 +271,15 @@ def test_a_shared_cache_keeps_no_page_past_the_next_scheduled_story(db, clock):
 
 
 def test_the_purge_hook_bans_every_page_at_each_cdn_purge_url(settings, caplog):
-    from newsroom import cache as page_cache
+    from pagecache import tags as page_cache
 
     received = []
 
     class Proxy(BaseHTTPRequestHandler):
         def do_BAN(self):  # noqa: N802 - the method's name
-            received.append((self.path, self.headers["X-Purge-Regex"]))
+            received.append(
+                (self.path, self.headers["X-Purge-Regex"], self.headers["X-Purge-Keys"])
+            )
             self.send_response(200)
             self.end_headers()
 
@@ -291,12 +293,12 @@ def test_the_purge_hook_bans_every_page_at_each_cdn_purge_url(settings, caplog):
         f"http://127.0.0.1:{proxy.server_port}/" for proxy in proxies
     )
 
-    page_cache._purge_cdn()
+    page_cache._purge_cdn(page_cache.ban_headers(["all"], everything=True))
 
-    assert received == [("/", "^/"), ("/", "^/")]
+    assert received == [("/", "^/", None), ("/", "^/", None)]
     for proxy in proxies:
         proxy.server_close()
 
     settings.CDN_PURGE_URL = f"http://127.0.0.1:{servers.free_port()}/"
-    page_cache._purge_cdn()  # nobody there: logged, not raised
+    page_cache._purge_cdn({"X-Purge-Regex": "^/"})  # nobody there: logged, not raised
     assert "CDN purge failed" in caplog.text

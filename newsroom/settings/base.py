@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "wordpress.middleware.LegacyRedirectMiddleware",
     # Before the rest: a page from the cache needs none of them, and carries
     # the headers they gave it when it was stored (see its docstring).
-    "newsroom.cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.AdminPolicyMiddleware",

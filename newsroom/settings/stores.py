@@ -1,5 +1,7 @@
 """Where things are kept: databases, caches, sessions, e-mail, files."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from newsroom.settings.base import BASE_DIR, DEBUG, env
 
 # Databases ------------------------------------------------------------------
@@ -98,8 +100,15 @@ MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_opt
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Whole pages kept for anonymous readers (newsroom/cache.py); 0 turns it off.
+# Whole pages kept for anonymous readers (pagecache/); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# "precise": a change purges the pages that show it (pagecache/tags.py);
+# "generation": every change purges every page.
+PAGE_CACHE_INVALIDATION = env.str("PAGE_CACHE_INVALIDATION", default="precise")
+if PAGE_CACHE_INVALIDATION not in ("precise", "generation"):
+    raise ImproperlyConfigured(
+        "PAGE_CACHE_INVALIDATION must be 'precise' or 'generation'."
+    )
 # More path prefixes the page cache leaves alone (bench/settings.py adds one).
 PAGE_CACHE_SKIPS = ()
 # The longest query-string value the page cache keys on (a search's words).

@@ -10,9 +10,12 @@
 # cookie (staff sessions, a commenter's own pending comment, remembered
 # names, flash messages, the few seconds after a reader's own write).
 #
-# After every change the site sends `BAN` to CDN_PURGE_URL with an
-# `X-Purge-Regex` header, a regular expression matched against the path and
-# query of every stored page; only the addresses in `purgers` may ban.
+# After every change the site sends `BAN` to CDN_PURGE_URL, twice (the
+# second a few seconds later, CDN_PURGE_AGAIN_SECONDS): with `X-Purge-Keys`,
+# a regular expression over each stored page's `Surrogate-Key` (the tags of
+# what the page shows, pagecache/tags.py), so only the pages that show the
+# change go; or, when everything changed, with `X-Purge-Regex`, one over the
+# path and query of every stored page. Only the addresses in `purgers` may ban.
 
 vcl 4.1;
 
@@ -34,10 +37,16 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        if (!req.http.X-Purge-Regex) {
-            return (synth(400, "X-Purge-Regex missing"));
-        }
         # On obj.* only, so that the ban lurker can clear what it matches.
+        if (req.http.X-Purge-Keys) {
+            if (std.ban("obj.http.Surrogate-Key ~ " + req.http.X-Purge-Keys)) {
+                return (synth(200, "Banned"));
+            }
+            return (synth(400, std.ban_error()));
+        }
+        if (!req.http.X-Purge-Regex) {
+            return (synth(400, "X-Purge-Regex or X-Purge-Keys missing"));
+        }
         if (std.ban("obj.http.X-Url ~ " + req.http.X-Purge-Regex)) {
             return (synth(200, "Banned"));
         }
@@ -73,8 +82,12 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    # What bans match on; taken off again before a reader sees it.
+    # What bans match on; taken off again before a reader sees it. A page
+    # the site sent without its tags (its page cache off) goes with any ban.
     set beresp.http.X-Url = bereq.url;
+    if (!beresp.http.Surrogate-Key) {
+        set beresp.http.Surrogate-Key = "untagged";
+    }
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control !~ "(^|,)\s*public\b"
         || beresp.http.Cache-Control ~ "private|no-store|no-cache") {
@@ -87,4 +100,5 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.X-Url;
+    unset resp.http.Surrogate-Key;
 }

@@ -55,7 +55,7 @@ def get_token(request) -> str:
 
 def _secret_from_cookie(request) -> str | None:
     """The reader's secret, read as CsrfViewMiddleware reads it, for a page
-    answered before that middleware runs (newsroom/cache.py): a reader's
+    answered before that middleware runs (pagecache/middleware.py): a reader's
     open tabs must keep working with the cookie they already have."""
     secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
     if len(secret) == CSRF_SECRET_LENGTH and all(char in INDEX for char in secret):

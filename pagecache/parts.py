@@ -4,21 +4,22 @@ A page the full-page cache cannot serve (an editor signed in, a commenter
 with a pending comment of their own, the first reader after a change) still
 shares most of its markup with everyone else's copy: the story with its
 bylines, bios and related stories, the approved comments, the masthead's
-sections. Those parts are
-kept here, each stored with the page cache's generation and used only while
-that generation is current, so a part is never staler than a cached page.
-A page's parts and the generation come back in one cache round trip.
+sections. Those parts are kept here, each with the tags of what it shows
+(pagecache/tags.py), so a part goes out of date exactly when a page showing
+the same thing does; a part taken from the cache adds its tags to the page's.
+A page's parts come back in one cache round trip.
 """
 
 import logging
 
 from django.conf import settings
 
-from newsroom import cache as page_cache
+from pagecache import entries, expiry
+from pagecache.tags import collecting, depends_on, tag_of
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "v2"  # bump when what a part holds changes shape
+FORMAT = "v3"  # bump when what a part holds changes shape
 
 
 class Parts:
@@ -32,12 +33,9 @@ class Parts:
         self.enabled = enabled and settings.FRAGMENT_CACHE_SECONDS > 0
         self.keys = {name: f"fragment:{FORMAT}:{key}" for name, key in keys.items()}
         self.found: dict = {}
-        self.generation = None
         if self.enabled:
             try:
-                self.generation, self.found = page_cache.current_entries(
-                    self.keys.values()
-                )
+                self.found, _clock = entries.lookup(list(self.keys.values()))
             except Exception:  # noqa: BLE001 - no cache: every part renders
                 logger.warning("fragment cache unavailable", exc_info=True)
                 self.enabled = False
@@ -47,14 +45,15 @@ class Parts:
         key = self.keys[name]
         if not self.enabled:
             return render()
-        if key in self.found:
-            return self.found[key]["value"]
-        value = render()
+        entry = self.found.get(key)
+        if entry is not None:
+            depends_on(*map(tag_of, entry["deps"]))
+            return entry["value"]
+        with collecting() as collector:
+            value = render()
         try:
-            keep = page_cache.seconds_to_keep(settings.FRAGMENT_CACHE_SECONDS)
-            page_cache.cache.set(
-                key, {"generation": self.generation, "value": value}, keep
-            )
+            keep = expiry.seconds_to_keep(settings.FRAGMENT_CACHE_SECONDS)
+            entries.store(key, {"value": value}, collector, keep)
         except Exception:  # noqa: BLE001 - the page is served all the same
             logger.warning("fragment cache store failed", exc_info=True)
         return value
