@@ -1,8 +1,6 @@
 """Sections, tags, stories and their bylines, events, corrections and revisions."""
 
 import logging
-import math
-import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -20,6 +18,8 @@ from articles.checklist import (  # noqa: F401 - the messages tests match
     NEEDS_SECTION,
 )
 from articles.queries import ArticleManager
+from articles.reading import count_words, reading_minutes, words_in  # noqa: F401
+from articles.taxonomy import Section, Tag
 from articles.workflow import Status
 from authors.models import Correspondent
 from blocks.links import slug_url
@@ -40,37 +40,17 @@ RELATED_CARD_FIELDS = [
 NOT_PUBLISHED = "Only a published article can be corrected."
 
 
-class Section(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.CharField(max_length=300, blank=True)
-    position = models.PositiveSmallIntegerField(
-        default=0, help_text=_("Order in the navigation; lower comes first.")
-    )
-    updated_at = models.DateTimeField(auto_now=True)
+class HeroFact:
+    """One fact of a story's hero image (its file, width, alt text...), or
+    `empty` for a story without one."""
 
-    class Meta:
-        ordering = ["position", "name"]
+    def __init__(self, name: str, empty=None):
+        self.name, self.empty = name, empty
 
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return slug_url("articles:section", self.slug)
-
-
-class Tag(models.Model):
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=60, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return slug_url("articles:tag", self.slug)
+    def __get__(self, article, owner=None):
+        if article is None:
+            return self
+        return getattr(article.hero, self.name) if article.hero_id else self.empty
 
 
 SEARCHED_FIELDS = {"headline", "dek", "body"}
@@ -182,39 +162,18 @@ class Article(models.Model):
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
 
-    # The hero, read from its library image ---------------------------------
-
-    @property
-    def hero_image(self):
-        """The hero's stored file, or None: templates, feeds and the API
-        read the picture through these as they did when it was a column."""
-        return self.hero.file if self.hero_id else None
-
-    @property
-    def hero_width(self) -> int | None:
-        return self.hero.width if self.hero_id else None
-
-    @property
-    def hero_height(self) -> int | None:
-        return self.hero.height if self.hero_id else None
-
-    @property
-    def hero_alt(self) -> str:
-        return self.hero.alt if self.hero_id else ""
-
-    @property
-    def hero_caption(self) -> str:
-        return self.hero.caption if self.hero_id else ""
-
-    @property
-    def hero_credit(self) -> str:
-        return self.hero.credit if self.hero_id else ""
+    # The hero, read from its library image: templates, feeds and the API read
+    # the picture through these as they did when it was a set of columns.
+    hero_image = HeroFact("file")
+    hero_width = HeroFact("width")
+    hero_height = HeroFact("height")
+    hero_alt = HeroFact("alt", "")
+    hero_caption = HeroFact("caption", "")
+    hero_credit = HeroFact("credit", "")
 
     def body_html(self):
         """The body as readers get it: library figures drawn as pictures."""
         return figures.render(self.body)
-
-    # State ------------------------------------------------------------------
 
     def body_for_readers(self):
         """The body as the story page shows it (embeds load on request)."""
@@ -223,6 +182,8 @@ class Article(models.Model):
     def body_for_feeds(self):
         """The body for feed readers, which run no scripts: embeds as links."""
         return body.for_feeds(self.body_html())
+
+    # State ------------------------------------------------------------------
 
     def is_published(self) -> bool:
         return (
@@ -417,56 +378,9 @@ class Article(models.Model):
         return correction
 
 
-def count_words(text: str) -> int:
-    return len(re.findall(r"\w+(?:['’]\w+)*", text))
-
-
-# Where one block of the body ends, a word ends too, as in the editor's text.
-BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.I)
-
-
-def words_in(body: str) -> int:
-    """The body's words, counted as the story screen counts them live."""
-    return count_words(sanitize.plain_text(BLOCK_END.sub(r" \g<0>", body)))
-
-
-def reading_minutes(words: int) -> int:
-    """Whole minutes at the newsroom's reading speed, never less than one."""
-    return max(1, math.ceil(words / settings.READING_WORDS_PER_MINUTE))
-
-
-class Byline(models.Model):
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="bylines"
-    )
-    correspondent = models.ForeignKey(
-        Correspondent, on_delete=models.PROTECT, related_name="bylines"
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-    job_title = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text=_("Kept as it was when the story was published; blank uses today's."),
-    )
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "correspondent"], name="one_byline_per_person"
-            )
-        ]
-
-    def __str__(self):
-        return self.correspondent.name
-
-    @property
-    def title(self) -> str:
-        return self.job_title or self.correspondent.job_title
-
-
 # Defined in modules of their own; imported here so Django registers them with
 # the app and `from articles.models import ...` finds every model.
+from articles.bylines import Byline  # noqa: E402, F401
 from articles.desk import Autosave, Presence  # noqa: E402, F401
 from articles.history import (  # noqa: E402, F401
     ArticleEvent,
