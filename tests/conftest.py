@@ -15,6 +15,27 @@ from tests import servers
 from tests.factories import ArticleFactory, UserFactory
 
 
+@pytest.fixture(autouse=True, scope="session")
+def live_server_one_request_at_a_time():
+    """Django's live server answers each request in a thread of its own, and
+    on SQLite's in-memory test database every thread shares one connection:
+    two requests at once (an autosave beside a presence check-in) break each
+    other's savepoints. There it answers one request at a time; persistent
+    connections then close after each answer, which browsers take in stride.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneRequestAtATime(WSGIServer):
+        # The live server's own thread already uses the shared connection.
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = OneRequestAtATime
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads and renditions go to a throwaway folder."""
