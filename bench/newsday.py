@@ -233,6 +233,13 @@ def main(argv: list[str]) -> int:
                 services, options.size, "bench-" + secrets.token_urlsafe(48)
             )
             build_data_set(services, options.size, env)
+            # The servers run as `make serve` does: from collected static files.
+            run_step(
+                [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+                env,
+                300,
+                "collectstatic",
+            )
             try:
                 day = NewsDay(wrk, options, services, options.size, env, servers)
                 result = day.run(floor_rps=None)
