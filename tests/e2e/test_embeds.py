@@ -31,6 +31,9 @@ def test_writer_embeds_a_chart_and_a_reader_loads_it_on_request(
     login(page, "writer")
     visit(page, "/admin/articles/article/add/")
     page.fill("#id_headline", "Freight rates fall for a sixth month")
+    page.fill(
+        "#id_dek", "Shipping a container from Asia to Europe costs less than in spring."
+    )
     body = page.locator("[contenteditable=true].ProseMirror")
     body.click()
     page.keyboard.type("Shipping costs fell again in November.")
