@@ -35,3 +35,12 @@ def follow(page, selector, status=HTTPStatus.OK):
     response = navigation.value
     assert response.status == status, (response.url, response.status)
     return response
+
+
+def sign_in(page, username, password="pass-word-123"):
+    """Sign `username` in to the admin; the admin's header must follow."""
+    visit(page, "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    submit(page, "input[type=submit]")
+    page.wait_for_selector("#user-tools")

@@ -11,8 +11,7 @@ from articles import autosave, presence
 from articles.models import Article, Autosave
 from articles.workflow import Status
 from tests.e2e.conftest import AXE
-from tests.e2e.steps import follow, submit, visit
-from tests.e2e.test_editorial_journey import login
+from tests.e2e.steps import follow, sign_in, submit, visit
 from tests.factories import (
     ArticleFactory,
     CorrespondentFactory,
@@ -75,7 +74,7 @@ def desk_findings(page, axe_check):
 
 def test_typed_words_survive_a_closed_tab(new_page, shots, axe_check, writer, story):
     page = new_page(axe=True)
-    login(page, "amira")
+    sign_in(page, "amira")
     visit(page, change_url(story))
     type_into_body(page, TYPED)
     expect(page.locator("#desk-status")).to_have_text(
@@ -112,7 +111,7 @@ def test_a_lost_connection_is_said_and_the_copy_sent_when_it_returns(
     new_page, writer, story
 ):
     page = new_page()
-    login(page, "amira")
+    sign_in(page, "amira")
     visit(page, change_url(story))
     page.context.set_offline(True)
     type_into_body(page, TYPED)
@@ -132,7 +131,7 @@ def test_a_lost_connection_is_said_and_the_copy_sent_when_it_returns(
 def test_a_new_story_is_kept_before_its_first_save(new_page, shots, writer):
     SectionFactory(name="Science", slug="science")
     page = new_page()
-    login(page, "amira")
+    sign_in(page, "amira")
     visit(page, "/admin/articles/article/add/")
     page.fill("#id_headline", "Glacier retreat doubles in a decade")
     type_into_body(page, "Satellite records show the ice going faster.")
@@ -164,7 +163,7 @@ def test_a_second_person_sees_who_has_it_open_and_an_editor_takes_over(
         username="daniel", role="Editor", first_name="Daniel", last_name="Reyes"
     )
     amira = new_page()
-    login(amira, "amira")
+    sign_in(amira, "amira")
     visit(amira, change_url(story))
     type_into_body(amira, TYPED)
     expect(amira.locator("#desk-status")).to_contain_text(
@@ -172,7 +171,7 @@ def test_a_second_person_sees_who_has_it_open_and_an_editor_takes_over(
     )
 
     daniel = new_page(axe=True)
-    login(daniel, "daniel")
+    sign_in(daniel, "daniel")
     visit(daniel, change_url(story))
     expect(daniel.locator("#desk-others")).to_contain_text(
         re.compile(r"Amira Haddad has had this story open since \d\d:\d\d\.")
@@ -199,7 +198,7 @@ def test_a_second_person_sees_who_has_it_open_and_an_editor_takes_over(
 def test_the_writer_pulls_a_story_back_from_review(new_page, shots, writer, story):
     story.submit(by=writer)
     page = new_page()
-    login(page, "amira")
+    sign_in(page, "amira")
     visit(page, change_url(story))
     shots(page, "in-review")
 

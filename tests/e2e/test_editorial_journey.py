@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from tests.e2e.steps import follow, submit, visit
+from tests.e2e.steps import follow, sign_in, submit, visit
 from tests.factories import (
     ArticleFactory,
     CorrespondentFactory,
@@ -18,14 +18,6 @@ pytestmark = [
 ]
 
 
-def login(page, username):
-    visit(page, "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pass-word-123")
-    submit(page, "input[type=submit]")
-    page.wait_for_selector("#user-tools")
-
-
 def test_story_goes_from_draft_to_the_front_page(new_page, shots):
     section = SectionFactory(name="Science", slug="science")
     writer = UserFactory(username="writer", role="Journalist")
@@ -35,7 +27,7 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
     )
 
     page = new_page()
-    login(page, "writer")
+    sign_in(page, "writer")
     visit(page, "/admin/articles/article/add/")
     page.fill("#id_headline", "Glacier retreat doubles in a decade")
     page.fill(
@@ -57,7 +49,7 @@ def test_story_goes_from_draft_to_the_front_page(new_page, shots):
     assert "faster than any model predicted" in article.body
 
     editor = new_page()
-    login(editor, "chief")
+    sign_in(editor, "chief")
     visit(editor, "/admin/articles/article/?queue=review")
     follow(editor, "text=Glacier retreat doubles in a decade")
     submit(editor, "button[value=published]")
@@ -98,7 +90,7 @@ def test_writer_edit_to_a_live_illustrated_story_goes_through_review(new_page, s
     assert reader.locator("article img").count() >= 1
 
     page = new_page()
-    login(page, "writer")
+    sign_in(page, "writer")
     visit(page, f"/admin/articles/article/{story.pk}/change/")
     body = page.locator("[contenteditable=true].ProseMirror")
     body.click()
@@ -113,7 +105,7 @@ def test_writer_edit_to_a_live_illustrated_story_goes_through_review(new_page, s
     assert "inspect the gates" not in reader.content()
 
     editor = new_page()
-    login(editor, "chief")
+    sign_in(editor, "chief")
     visit(editor, "/admin/articles/article/?queue=review")
     follow(editor, "text=Flood barrier holds through the spring tide")
     follow(editor, "text=Review the change")

@@ -6,8 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from articles.models import Article
-from tests.e2e.steps import submit, visit
-from tests.e2e.test_editorial_journey import login
+from tests.e2e.steps import sign_in, submit, visit
 from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
 
 pytestmark = [
@@ -28,7 +27,7 @@ def test_writer_embeds_a_chart_and_a_reader_loads_it_on_request(
     hana = CorrespondentFactory(name="Hana Sato", user=writer)
 
     page = new_page()
-    login(page, "writer")
+    sign_in(page, "writer")
     visit(page, "/admin/articles/article/add/")
     page.fill("#id_headline", "Freight rates fall for a sixth month")
     page.fill(

@@ -11,7 +11,7 @@ from PIL import ImageDraw
 from articles.models import Article
 from blocks import images
 from library.models import Image
-from tests.e2e.steps import submit, visit
+from tests.e2e.steps import sign_in, submit, visit
 from tests.factories import CorrespondentFactory, SectionFactory, UserFactory
 
 pytestmark = [
@@ -35,20 +35,12 @@ def harbour_picture(path):
     return path
 
 
-def login(page, username):
-    visit(page, "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pass-word-123")
-    submit(page, "input[type=submit]")
-    page.wait_for_selector("#user-tools")
-
-
 def test_journalist_illustrates_a_story_from_the_library(new_page, shots, tmp_path):
     section = SectionFactory(name="Business", slug="business")
     writer = UserFactory(username="writer", role="Journalist")
     CorrespondentFactory(name="Hana Sato", user=writer)
     page = new_page()
-    login(page, "writer")
+    sign_in(page, "writer")
 
     # Upload: the width is said as soon as the file is chosen.
     visit(page, "/admin/library/image/add/")
@@ -145,7 +137,7 @@ def test_upload_form_says_the_width_and_keeps_the_file_after_an_error(
     narrow = tmp_path / "chart.png"
     Pillow.new("RGB", (900, 600), (250, 250, 250)).save(narrow, "PNG")
     page = new_page(axe=True)
-    login(page, "writer")
+    sign_in(page, "writer")
     visit(page, "/admin/library/image/add/")
 
     page.set_input_files("#id_file", str(narrow))

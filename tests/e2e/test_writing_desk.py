@@ -8,7 +8,7 @@ import pytest
 
 from articles.models import Article
 from comments.models import Comment
-from tests.e2e.steps import submit, visit
+from tests.e2e.steps import sign_in, submit, visit
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -24,14 +24,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 BODY = "[contenteditable=true].ProseMirror"
-
-
-def sign_in(page, username):
-    visit(page, "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pass-word-123")
-    submit(page, "input[type=submit]")
-    page.wait_for_selector("#user-tools")
 
 
 def item_state(page, key):
