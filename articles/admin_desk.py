@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import checklist, queue, structured_data
 from articles.models import Byline
-from library.admin import picker_entry
 
 # What the queue says a story still misses, item by item, in a word or two.
 MISSING = {
@@ -59,7 +58,7 @@ class WritingDeskAdmin:
                 "desk_data": {
                     **checklist.limits(),
                     "wordsPerMinute": settings.READING_WORDS_PER_MINUTE,
-                    "hero": picker_entry(article.hero) if article.hero_id else None,
+                    "hero": article.hero.picker_facts() if article.hero_id else None,
                 },
             }
         )

@@ -165,22 +165,7 @@ class ImageAdmin(admin.ModelAdmin):
         page = Paginator(found, PICKER_PAGE).get_page(number)
         return JsonResponse(
             {
-                "results": [picker_entry(image) for image in page],
+                "results": [image.picker_facts() for image in page],
                 "pagination": {"more": page.has_next()},
             }
         )
-
-
-def picker_entry(image: Image) -> dict:
-    return {
-        "id": image.pk,
-        "text": str(image),
-        "thumbnail": image.thumbnail_url(),
-        "preview": image.preview_url(),
-        "alt": image.alt,
-        "caption": image.caption,
-        "credit": image.credit,
-        "width": image.width,
-        "height": image.height,
-        "hero_ready": image.can_be_hero(),
-    }

@@ -149,6 +149,21 @@ class Image(models.Model):
         jpegs = images.renditions(self.file.name, self.width or 0)["image/jpeg"]
         return next((r.url for r in jpegs if r.width >= 800), jpegs[-1].url)
 
+    def picker_facts(self) -> dict:
+        """What the story screen's picker and checklist know of this image."""
+        return {
+            "id": self.pk,
+            "text": str(self),
+            "thumbnail": self.thumbnail_url(),
+            "preview": self.preview_url(),
+            "alt": self.alt,
+            "caption": self.caption,
+            "credit": self.credit,
+            "width": self.width,
+            "height": self.height,
+            "hero_ready": self.can_be_hero(),
+        }
+
     # Where it is used ----------------------------------------------------------
 
     def uses(self) -> dict[str, list]:
